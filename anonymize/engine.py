@@ -1,0 +1,131 @@
+"""The analyzer: Presidio's AnalyzerEngine over GiNZA, batch in and batch out.
+
+Each distinct text is analysed once (bot answers and greetings repeat all day), the model is loaded
+once per process, and texts go through `nlp.pipe` in batches.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # never reach for the network
+
+import spacy
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+from anonymize.entities import Detection
+from anonymize.normalize import normalize
+from anonymize.recognizers import all_recognizers
+from anonymize.settings import DetectionSettings
+
+
+class ModelNotInstalledError(RuntimeError):
+    """The spaCy model is not installed; tokumei never downloads one at run time."""
+
+
+class GinzaNlpEngine(SpacyNlpEngine):
+    """SpacyNlpEngine that loads an installed model with unused components excluded, and never downloads.
+
+    Its NlpArtifacts carry the spaCy Doc; tokumei's recognizers read NER labels and Sudachi tags from it,
+    so Presidio's generic label mapping is bypassed (no GiNZA label maps onto it anyway)."""
+
+    def __init__(self, model: str, exclude: Sequence[str]) -> None:
+        super().__init__(models=[{"lang_code": "ja", "model_name": model}])
+        self._exclude = list(exclude)
+
+    def load(self) -> None:
+        model = self.models[0]["model_name"]
+        if not spacy.util.is_package(model):
+            raise ModelNotInstalledError(
+                f"spaCy model {model!r} is not installed; install the pinned requirements (it is a package)"
+            )
+        self.nlp = {"ja": _load_model(model, tuple(self._exclude))}
+
+    def _get_entities(self, doc):
+        return []
+
+    def _get_scores_for_entities(self, doc):
+        return []
+
+
+@functools.lru_cache(maxsize=2)
+def _load_model(model: str, exclude: tuple[str, ...]) -> spacy.Language:
+    """One loaded model per process, however many engines are built."""
+    return spacy.load(model, exclude=list(exclude))
+
+
+class Detector:
+    """Finds personal data in batches of texts; returns Detections with offsets into the input texts."""
+
+    def __init__(self, settings: DetectionSettings | None = None) -> None:
+        self.settings = settings or DetectionSettings()
+        self.nlp_engine = GinzaNlpEngine(self.settings.model, self.settings.exclude_components)
+        self.nlp_engine.load()
+        registry = RecognizerRegistry(supported_languages=["ja"])
+        for recognizer in all_recognizers():
+            registry.add_recognizer(recognizer)
+        self.analyzer = AnalyzerEngine(
+            registry=registry, nlp_engine=self.nlp_engine, supported_languages=["ja"],
+            default_score_threshold=self.settings.score_threshold,
+        )
+        self._allow = _allow_pattern(self.settings.allow_list)
+        self._cache: OrderedDict[str, tuple[Detection, ...]] = OrderedDict()
+
+    @property
+    def model_version(self) -> str:
+        nlp = self.nlp_engine.nlp["ja"]
+        return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+    def detect(self, texts: Sequence[str]) -> list[list[Detection]]:
+        """Detections for each text, in order; every distinct text is analysed at most once."""
+        normalized = [normalize(t) for t in texts]
+        todo = [t for t in dict.fromkeys(normalized) if t.strip() and t not in self._cache]
+        fresh: dict[str, tuple[Detection, ...]] = {}
+        if todo:
+            batches = self.nlp_engine.process_batch(
+                todo, "ja", batch_size=self.settings.batch_size, n_process=self.settings.n_process
+            )
+            for text, artifacts in batches:
+                results = self.analyzer.analyze(text, "ja", nlp_artifacts=artifacts)
+                fresh[text] = tuple(self._resolve(text, results))
+        out: list[list[Detection]] = []
+        for text in normalized:
+            found = fresh.get(text)
+            if found is None:
+                found = self._cache.get(text, ())
+            else:
+                self._remember(text, found)
+            out.append(list(found))
+        return out
+
+    def _remember(self, text: str, found: tuple[Detection, ...]) -> None:
+        self._cache[text] = found
+        if len(self._cache) > self.settings.cache_size:
+            self._cache.popitem(last=False)
+
+    def _resolve(self, text: str, results: Iterable[RecognizerResult]) -> list[Detection]:
+        """Keep the best of overlapping results (higher score, then longer), drop allow-listed names."""
+        protected = [m.span() for m in self._allow.finditer(text)] if self._allow else []
+        ranked = sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start, r.entity_type))
+        kept: list[Detection] = []
+        for r in ranked:
+            if any(r.start < d.end and d.start < r.end for d in kept):
+                continue
+            if any(s <= r.start and r.end <= e for s, e in protected):
+                continue
+            kept.append(Detection(r.entity_type, r.start, r.end, round(r.score, 2)))
+        return sorted(kept, key=lambda d: d.start)
+
+
+def _allow_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
+    """Allow-listed terms, optionally wrapped in a legal form (株式会社ミナライ), case-insensitive."""
+    if not terms:
+        return None
+    names = "|".join(re.escape(normalize(t)) for t in sorted(terms, key=len, reverse=True))
+    legal = r"(?:株式会社|有限会社|合同会社|\(株\))?\s?"
+    return re.compile(legal + "(?:" + names + ")" + r"(?:\s?(?:株式会社|社))?", re.IGNORECASE)

@@ -1,0 +1,33 @@
+"""One recognizer class per personal-data type (see ../shared/docs/pii-taxonomy.md)."""
+
+from presidio_analyzer import EntityRecognizer
+
+from anonymize.recognizers.address import AddressRecognizer
+from anonymize.recognizers.contact import (
+    EmailRecognizer,
+    IdTokenRecognizer,
+    IpAddressRecognizer,
+    PhoneRecognizer,
+    UrlRecognizer,
+)
+from anonymize.recognizers.dates import AgeRecognizer, DateOfBirthRecognizer
+from anonymize.recognizers.numbers import (
+    BankAccountRecognizer,
+    CreditCardRecognizer,
+    DriversLicenseRecognizer,
+    MyNumberRecognizer,
+    PassportRecognizer,
+    PostalCodeRecognizer,
+)
+from anonymize.recognizers.organization import OrganizationRecognizer
+from anonymize.recognizers.person import PersonRecognizer
+
+
+def all_recognizers() -> list[EntityRecognizer]:
+    """A fresh instance of every recognizer tokumei registers for Japanese."""
+    return [
+        PersonRecognizer(), OrganizationRecognizer(), AddressRecognizer(), PostalCodeRecognizer(),
+        PhoneRecognizer(), EmailRecognizer(), DateOfBirthRecognizer(), BankAccountRecognizer(),
+        CreditCardRecognizer(), DriversLicenseRecognizer(), MyNumberRecognizer(), PassportRecognizer(),
+        IpAddressRecognizer(), UrlRecognizer(), IdTokenRecognizer(), AgeRecognizer(),
+    ]

@@ -1,0 +1,50 @@
+"""Street addresses: a municipality (or 住所 context) followed by block numbers; a bare prefecture,
+city, station or hotel is not an address and is left alone. Generalized to the prefecture."""
+
+from __future__ import annotations
+
+import re
+
+from anonymize import entities as E
+from anonymize.recognizers.base import RegexRecognizer
+
+PREFECTURES = (
+    "北海道 青森県 岩手県 宮城県 秋田県 山形県 福島県 茨城県 栃木県 群馬県 埼玉県 千葉県 東京都 神奈川県 "
+    "新潟県 富山県 石川県 福井県 山梨県 長野県 岐阜県 静岡県 愛知県 三重県 滋賀県 京都府 大阪府 兵庫県 "
+    "奈良県 和歌山県 鳥取県 島根県 岡山県 広島県 山口県 徳島県 香川県 愛媛県 高知県 福岡県 佐賀県 長崎県 "
+    "熊本県 大分県 宮崎県 鹿児島県 沖縄県"
+).split()
+
+_PREF = "(?:" + "|".join(PREFECTURES) + ")"
+_KANJI = r"[\u4e00-\u9fff々〆ヶケ]"
+_WORD = r"[\u4e00-\u9fff々〆ヶケぁ-んァ-ヴー]"
+_MUNI = "(?:" + _KANJI + r"{1,6}?郡)?" + _WORD + "{1,7}?[市区町村]"
+_TOWN = _WORD + "{0,10}?"
+_NUM = r"(?:\d{1,5}|[一二三四五六七八九十]{1,3})"
+_BLOCK = (_NUM + r"(?:丁目|番地?|-|の)\s?" + r"\d{1,5}(?:(?:番地?|号|-|の)\s?\d{1,5})*(?:番地?|号)?"
+          + r"|" + r"\d{1,5}番地")
+_BUILDING = r"(?:\s?[A-Za-zァ-ヴー\u4e00-\u9fff]{1,16}\s?\d{1,4}(?:号室|号)?(?![0-9]))?"
+
+ADDRESS_WITH_PREFECTURE = _PREF + "(?:" + _MUNI + ")+" + _TOWN + "(?:" + _BLOCK + ")" + _BUILDING
+ADDRESS_WITH_MUNICIPALITY = _MUNI + _TOWN + "(?:" + _BLOCK + ")" + _BUILDING
+TOWN_AND_BLOCK = _WORD + "{1,10}?" + "(?:" + _BLOCK + ")" + _BUILDING
+_PREF_RE = re.compile(_PREF)
+
+
+def prefecture_of(value: str) -> str | None:
+    """The prefecture an address starts with, if it names one."""
+    m = _PREF_RE.match(value)
+    return m.group(0) if m else None
+
+
+class AddressRecognizer(RegexRecognizer):
+    ENTITY = E.ADDRESS
+    PATTERNS = (
+        (ADDRESS_WITH_PREFECTURE, 0.85),
+        (r"(?<![\u4e00-\u9fff])" + ADDRESS_WITH_MUNICIPALITY, 0.6),
+        (TOWN_AND_BLOCK, 0.0),  # only with 住所-like context
+    )
+    CONTEXT = ("住所", "住ん", "お届け先", "届け先", "送付先", "引っ越", "転居", "在住", "宛先", "番地")
+    CONTEXT_BEFORE = 16
+    CONTEXT_AFTER = 8
+    CONTEXT_BOOST = 0.45

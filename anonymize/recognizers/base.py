@@ -1,0 +1,93 @@
+"""A Japanese-safe regex recognizer: ASCII lookarounds, context words before *and* after, a validator.
+
+Presidio's PatternRecognizer relies on `\b` (no boundary between ASCII and kana) and on lemma context
+only before the match; chat text needs both sides ("4111… のカード", "電話は090…").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+# Boundaries that work next to kana/kanji: an ASCII digit/letter must not continue the match.
+NOT_AFTER_ALNUM = r"(?<![0-9A-Za-z])"
+NOT_BEFORE_ALNUM = r"(?![0-9A-Za-z])"
+NOT_AFTER_DIGIT = r"(?<![0-9])"
+NOT_BEFORE_DIGIT = r"(?![0-9])"
+# For grouped numbers (4111 1111 …): the match must not be one group of a longer grouped number.
+GROUP_START = r"(?<![0-9])(?<![0-9][ -])"
+GROUP_END = r"(?![0-9])(?![ -][0-9])"
+
+
+def has_context(text: str, start: int, end: int, words: Iterable[str], before: int, after: int) -> bool:
+    """True when one of `words` occurs within `before` chars before or `after` chars after the span."""
+    window = text[max(0, start - before) : start] + " " + text[end : end + after]
+    return any(w in window for w in words)
+
+
+class RegexRecognizer(EntityRecognizer):
+    """One entity type: patterns with base scores, context words, and an optional validator.
+
+    Subclasses set ENTITY, PATTERNS, CONTEXT and may override `validate`. A match with a failed
+    validation is dropped unless it has context and ACCEPT_INVALID_WITH_CONTEXT is set; a match without
+    context is dropped when CONTEXT_REQUIRED is set.
+    """
+
+    ENTITY: str = ""
+    PATTERNS: tuple[tuple[str, float], ...] = ()
+    CONTEXT: tuple[str, ...] = ()
+    CONTEXT_BEFORE = 16
+    CONTEXT_AFTER = 8
+    CONTEXT_REQUIRED = False
+    ACCEPT_INVALID_WITH_CONTEXT = False
+    CONTEXT_BOOST = 0.35
+    VALID_BOOST = 0.3
+    GROUP = 0  # regex group that holds the value
+
+    def __init__(self) -> None:
+        self._compiled = [(re.compile(p), s) for p, s in self.PATTERNS]
+        super().__init__(supported_entities=[self.ENTITY], supported_language="ja", name=type(self).__name__)
+
+    def load(self) -> None:  # patterns are compiled in __init__
+        pass
+
+    def validate(self, value: str) -> bool | None:
+        """True: the value checks out (boost); False: not this entity; None: cannot tell."""
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results: list[RecognizerResult] = []
+        seen: set[tuple[int, int]] = set()
+        for pattern, base_score in self._compiled:
+            for match in pattern.finditer(text):
+                start, end = match.span(self.GROUP)
+                if (start, end) in seen or start == end:
+                    continue
+                score = self.score_match(text, start, end, base_score)
+                if score is not None:
+                    seen.add((start, end))
+                    results.append(RecognizerResult(self.ENTITY, start, end, score))
+        return results
+
+    def score_match(self, text: str, start: int, end: int, base_score: float) -> float | None:
+        """The score of one match, or None to reject it."""
+        context = bool(self.CONTEXT) and has_context(
+            text, start, end, self.CONTEXT, self.CONTEXT_BEFORE, self.CONTEXT_AFTER
+        )
+        if self.CONTEXT_REQUIRED and not context:
+            return None
+        valid = self.validate(text[start:end])
+        if valid is False and not (context and self.ACCEPT_INVALID_WITH_CONTEXT):
+            return None
+        score = base_score + (self.CONTEXT_BOOST if context else 0.0) + (self.VALID_BOOST if valid else 0.0)
+        return min(score, 1.0)
+
+
+def digits(value: str) -> str:
+    """The ASCII digits of `value` (the text is normalized, so full-width digits are ASCII already)."""
+    return "".join(c for c in value if c.isascii() and c.isdigit())

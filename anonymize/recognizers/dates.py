@@ -1,0 +1,53 @@
+"""Birth dates (only next to 生年月日/誕生日/生まれ: other dates are not personal) and ages of 90 and over."""
+
+from __future__ import annotations
+
+import re
+
+from anonymize import entities as E
+from anonymize.recognizers.base import NOT_AFTER_DIGIT, NOT_BEFORE_DIGIT, RegexRecognizer
+
+ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018,
+        "M": 1867, "T": 1911, "S": 1925, "H": 1988, "R": 2018}
+_ERA = r"(?:明治|大正|昭和|平成|令和|[MTSHR]\.?)"
+_WESTERN = r"(?:19|20)\d{2}\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.\-]\d{1,2}[/.\-]\d{1,2})"
+_JAPANESE = _ERA + r"\s?(?:\d{1,2}|元)\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.\-]\d{1,2}[/.\-]\d{1,2})"
+_COMPACT = r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+_YEAR = re.compile(r"((?:19|20)\d{2})|(" + _ERA + r")\s?(\d{1,2}|元)")
+
+
+def birth_year(value: str) -> int | None:
+    """The western year of a birth date written in either calendar ('平成2年…' → 1990)."""
+    m = _YEAR.search(value)
+    if not m:
+        return None
+    if m.group(1):
+        return int(m.group(1))
+    era = m.group(2).rstrip(".")
+    n = 1 if m.group(3) == "元" else int(m.group(3))
+    return ERAS[era] + n
+
+
+class DateOfBirthRecognizer(RegexRecognizer):
+    ENTITY = E.DATE_OF_BIRTH
+    PATTERNS = (
+        (NOT_AFTER_DIGIT + "(?:" + _WESTERN + "|" + _JAPANESE + ")" + NOT_BEFORE_DIGIT, 0.5),
+        (NOT_AFTER_DIGIT + _COMPACT + NOT_BEFORE_DIGIT, 0.5),
+    )
+    CONTEXT = ("生年月日", "誕生日", "生まれ", "生年", "birthday", "Birthday", "DOB", "バースデー", "産まれ")
+    CONTEXT_BEFORE = 20
+    CONTEXT_AFTER = 6
+    CONTEXT_REQUIRED = True
+
+
+_KANJI_AGE = r"(?:百|九十[一二三四五六七八九]?|百[一二三四五六七八九十]+)歳"
+
+
+class AgeRecognizer(RegexRecognizer):
+    """Ages of 90 and over are rare enough to single a person out (特異な記述): top-coded."""
+
+    ENTITY = E.AGE
+    PATTERNS = (
+        (NOT_AFTER_DIGIT + r"(?:9\d|1[0-2]\d)\s?(?:歳|才)", 0.85),
+        (_KANJI_AGE, 0.85),
+    )
