@@ -1,0 +1,101 @@
+"""Writing a partition so that a reader sees the old one or the new one, never half of one.
+
+The new partition is written to a staging folder beside the target whose name starts with '_' (DuckDB,
+pandas/pyarrow and Polars globs skip it), then exchanged with the live folder in one atomic
+renameat2(RENAME_EXCHANGE) call; where the kernel lacks it, two renames (a moment with no partition,
+never a half one). One writer per partition: a lock file guards the swap.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import fcntl
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+MANIFEST = "_manifest.json"
+DATA_FILE = "part-0.parquet"
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+class PartitionLocked(RuntimeError):
+    """Another run is writing the same partition."""
+
+
+def staging_dir(target: Path, run_id: str) -> Path:
+    return target.parent / f"_staging-{target.name}-{run_id}"
+
+
+@contextmanager
+def partition_lock(target: Path) -> Iterator[None]:
+    """Hold an exclusive, non-blocking lock for one partition (released when the process dies)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = target.parent / f"_lock-{target.name}"
+    with lock_path.open("a") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise PartitionLocked(f"another run is writing {target.name}") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def clean_stale_staging(target: Path) -> None:
+    """Remove staging folders left by a run that crashed before its swap."""
+    for stale in target.parent.glob(f"_staging-{target.name}-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
+    tmp = folder / (MANIFEST + ".tmp")
+    tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    os.replace(tmp, folder / MANIFEST)
+
+
+def read_manifest(folder: Path) -> dict[str, Any]:
+    return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2). False where unsupported."""
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name:
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    rc = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return rc == 0
+
+
+def swap_in(staged: Path, target: Path) -> None:
+    """Make `staged` the live partition `target`; the previous partition is removed afterwards."""
+    _fsync_dir(staged)
+    if not target.exists():
+        os.rename(staged, target)
+    elif _exchange(staged, target):
+        shutil.rmtree(staged)  # now holds the previous partition
+    else:
+        old = target.parent / f"_old-{target.name}-{staged.name}"
+        os.rename(target, old)
+        os.rename(staged, target)
+        shutil.rmtree(old)
+    _fsync_dir(target.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
