@@ -74,7 +74,7 @@ def stage_day(settings: Settings, day: date, inputs: list[InputFile], run_id: st
     target.parent.mkdir(parents=True, exist_ok=True)
     clean_stale_staging(target)
     staged = staging_dir(target, run_id)
-    staged.mkdir()
+    staged.mkdir(parents=True)
     anonymizer = get_anonymizer(settings.detection)
     key, key_id = load_key(settings.keys_dir, day)
     counts, pii, identifiers = IngestCounts(), Counter[str](), set[str]()

@@ -1,8 +1,8 @@
 """Writing a partition so that a reader sees the old one or the new one, never half of one.
 
-The new partition is written to a staging folder beside the target whose name starts with '_' (DuckDB,
-pandas/pyarrow and Polars globs skip it), then exchanged with the live folder in one atomic
-renameat2(RENAME_EXCHANGE) call; where the kernel lacks it, two renames (a moment with no partition,
+The new partition is written to a staging folder under <data_dir>/.staging — outside the anonymized
+tree, because DuckDB's `**` glob descends into '_' and '.' folders too — on the same file system, then
+exchanged with the live folder in one atomic renameat2(RENAME_EXCHANGE) call; where the kernel lacks it, two renames (a moment with no partition,
 never a half one). One writer per partition: a lock file guards the swap.
 """
 
@@ -14,6 +14,7 @@ import fcntl
 import json
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,15 +30,21 @@ class PartitionLocked(RuntimeError):
     """Another run is writing the same partition."""
 
 
+def staging_root(target: Path) -> Path:
+    """<data_dir>/.staging for a partition <data_dir>/anonymized/<table>/dt=D."""
+    return target.parents[2] / ".staging"
+
+
 def staging_dir(target: Path, run_id: str) -> Path:
-    return target.parent / f"_staging-{target.name}-{run_id}"
+    return staging_root(target) / f"{target.parent.name}-{target.name}-{run_id}"
 
 
 @contextmanager
 def partition_lock(target: Path) -> Iterator[None]:
     """Hold an exclusive, non-blocking lock for one partition (released when the process dies)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    lock_path = target.parent / f"_lock-{target.name}"
+    root = staging_root(target)
+    root.mkdir(parents=True, exist_ok=True)
+    lock_path = root / f"lock-{target.parent.name}-{target.name}"
     with lock_path.open("a") as f:
         try:
             fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -49,10 +56,16 @@ def partition_lock(target: Path) -> Iterator[None]:
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
+STALE_AFTER_SECONDS = 6 * 3600
+
+
 def clean_stale_staging(target: Path) -> None:
-    """Remove staging folders left by a run that crashed before its swap."""
-    for stale in target.parent.glob(f"_staging-{target.name}-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    """Remove staging folders left by runs that crashed before their swap (old enough not to be a
+    concurrent run's work in progress)."""
+    cutoff = time.time() - STALE_AFTER_SECONDS
+    for stale in staging_root(target).glob(f"{target.parent.name}-{target.name}-*"):
+        if stale.stat().st_mtime < cutoff:
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
@@ -86,7 +99,7 @@ def swap_in(staged: Path, target: Path) -> None:
     elif _exchange(staged, target):
         shutil.rmtree(staged)  # now holds the previous partition
     else:
-        old = target.parent / f"_old-{target.name}-{staged.name}"
+        old = staged.parent / f"old-{staged.name}"
         os.rename(target, old)
         os.rename(staged, target)
         shutil.rmtree(old)
