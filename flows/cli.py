@@ -33,8 +33,21 @@ def parse_day(value: str, what: str = "date") -> date:
 
 
 def _quiet_prefect() -> None:
+    """Prefect's own console output (run banners, task tracebacks) stays off the terminal: the CLI prints
+    its one-line summary or error. Logs still reach the Prefect server's UI when one is configured;
+    TOKUMEI_VERBOSE=1 shows them here too."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    if os.environ.get("TOKUMEI_VERBOSE"):
+        return
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")  # before Prefect configures
+    import logging
+
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    for name in ["", "prefect", *list(logging.root.manager.loggerDict)]:  # when it already has
+        for handler in logging.getLogger(name).handlers:
+            if isinstance(handler, PrefectConsoleHandler):
+                handler.setLevel(logging.CRITICAL + 1)
 
 
 def _settings(config: Path | None, data_dir: Path | None):
