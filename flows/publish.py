@@ -1,9 +1,9 @@
 """Writing a partition so that a reader sees the old one or the new one, never half of one.
 
-The new partition is written to a staging folder under <data_dir>/.staging — outside the anonymized
-tree, because DuckDB's `**` glob descends into '_' and '.' folders too — on the same file system, then
-exchanged with the live folder in one atomic renameat2(RENAME_EXCHANGE) call; where the kernel lacks it, two renames (a moment with no partition,
-never a half one). One writer per partition: a lock file guards the swap.
+The new partition is written to a staging folder under <data_dir>/.staging (outside the anonymized
+tree, because DuckDB's `**` glob descends into '_' and '.' folders too; same file system), then
+exchanged with the live folder in one atomic renameat2(RENAME_EXCHANGE) call. Where the kernel lacks
+it, two renames: a moment with no partition, never a half one. A lock file guards the swap.
 """
 
 from __future__ import annotations
