@@ -109,9 +109,10 @@ class Detector:
             self._cache.popitem(last=False)
 
     def _resolve(self, text: str, results: Iterable[RecognizerResult]) -> list[Detection]:
-        """Keep the best of overlapping results (higher score, then longer), drop allow-listed names."""
+        """Overlapping results of one type are one value (their union); across types the best wins
+        (higher score, then longer). Allow-listed names are dropped."""
         protected = [m.span() for m in self._allow.finditer(text)] if self._allow else []
-        ranked = sorted(results, key=lambda r: (-r.score, -(r.end - r.start), r.start, r.entity_type))
+        ranked = sorted(_union_by_type(results), key=lambda r: (-r.score, -(r.end - r.start), r.start, r.entity_type))
         kept: list[Detection] = []
         for r in ranked:
             if any(r.start < d.end and d.start < r.end for d in kept):
@@ -120,6 +121,18 @@ class Detector:
                 continue
             kept.append(Detection(r.entity_type, r.start, r.end, round(r.score, 2)))
         return sorted(kept, key=lambda d: d.start)
+
+
+def _union_by_type(results: Iterable[RecognizerResult]) -> list[RecognizerResult]:
+    out: list[RecognizerResult] = []
+    for r in sorted(results, key=lambda r: (r.entity_type, r.start, -r.end)):
+        last = out[-1] if out else None
+        if last is not None and last.entity_type == r.entity_type and r.start < last.end:
+            last.end = max(last.end, r.end)
+            last.score = max(last.score, r.score)
+        else:
+            out.append(RecognizerResult(r.entity_type, r.start, r.end, r.score))
+    return out
 
 
 def _allow_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:

@@ -18,14 +18,16 @@ PREFECTURES = (
 _PREF = "(?:" + "|".join(PREFECTURES) + ")"
 _KANJI = r"[\u4e00-\u9fff々〆ヶケ]"
 _WORD = r"[\u4e00-\u9fff々〆ヶケぁ-んァ-ヴー]"
-_MUNI = "(?:" + _KANJI + r"{1,6}?郡)?" + _WORD + "{1,7}?[市区町村]"
+_SP = r"[ \u3000]?"
+_MUNI = "(?:" + _KANJI + r"{1,6}?郡)?" + _WORD + "{1,7}?[市区町村]" + _SP
 _TOWN = _WORD + "{0,10}?"
 _NUM = r"(?:\d{1,5}|[一二三四五六七八九十]{1,3})"
 _BLOCK = (_NUM + r"(?:丁目|番地?|-|の)\s?" + r"\d{1,5}(?:(?:番地?|号|-|の)\s?\d{1,5})*(?:番地?|号)?"
           + r"|" + r"\d{1,5}番地")
-_BUILDING = r"(?:\s?[A-Za-zァ-ヴー\u4e00-\u9fff]{1,16}\s?\d{1,4}(?:号室|号)?(?![0-9]))?"
+# Building and room: コーポ101, さくらマンション 305号室, ひまわりハイツ 404.
+_BUILDING = r"(?:[ \u3000]?[A-Za-zァ-ヴーぁ-ん\u4e00-\u9fff]{1,16}?[ \u3000]?\d{1,4}(?:号室|号)?(?![0-9]))?"
 
-ADDRESS_WITH_PREFECTURE = _PREF + "(?:" + _MUNI + ")+" + _TOWN + "(?:" + _BLOCK + ")" + _BUILDING
+ADDRESS_WITH_PREFECTURE = _PREF + _SP + "(?:" + _MUNI + ")+" + _TOWN + "(?:" + _BLOCK + ")" + _BUILDING
 ADDRESS_WITH_MUNICIPALITY = _MUNI + _TOWN + "(?:" + _BLOCK + ")" + _BUILDING
 TOWN_AND_BLOCK = _WORD + "{1,10}?" + "(?:" + _BLOCK + ")" + _BUILDING
 _PREF_RE = re.compile(_PREF)

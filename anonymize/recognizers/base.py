@@ -42,6 +42,8 @@ class RegexRecognizer(EntityRecognizer):
     CONTEXT_BEFORE = 16
     CONTEXT_AFTER = 8
     CONTEXT_REQUIRED = False
+    # Words that say the number is something else (追跡番号 …): reject unless CONTEXT is there too.
+    NEGATIVE_CONTEXT: tuple[str, ...] = ()
     ACCEPT_INVALID_WITH_CONTEXT = False
     CONTEXT_BOOST = 0.35
     VALID_BOOST = 0.3
@@ -81,6 +83,9 @@ class RegexRecognizer(EntityRecognizer):
         )
         if self.CONTEXT_REQUIRED and not context:
             return None
+        if not context and self.NEGATIVE_CONTEXT and has_context(
+                text, start, end, self.NEGATIVE_CONTEXT, self.CONTEXT_BEFORE, 0):
+            return None
         valid = self.validate(text[start:end])
         if valid is False and not (context and self.ACCEPT_INVALID_WITH_CONTEXT):
             return None
@@ -91,3 +96,19 @@ class RegexRecognizer(EntityRecognizer):
 def digits(value: str) -> str:
     """The ASCII digits of `value` (the text is normalized, so full-width digits are ASCII already)."""
     return "".join(c for c in value if c.isascii() and c.isdigit())
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+def ascii_bounded(text: str, start: int, end: int) -> bool:
+    """False when an NER span is a piece of an ASCII code (WINTER|20, SKU-|WZ94) or holds digits:
+    coupon and product codes, not names."""
+    span = text[start:end]
+    if not span or span[0] == "-" or span[-1] == "-" or any(c.isascii() and c.isdigit() for c in span):
+        return False
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    if _ASCII_WORD.match(span[0]) and (_ASCII_WORD.match(before) or before == "-"):
+        return False
+    return not (_ASCII_WORD.match(span[-1]) and (_ASCII_WORD.match(after) or after == "-"))

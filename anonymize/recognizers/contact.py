@@ -9,12 +9,12 @@ import phonenumbers
 from anonymize import entities as E
 from anonymize.recognizers.base import (
     NOT_AFTER_ALNUM,
-    NOT_AFTER_DIGIT,
     NOT_BEFORE_ALNUM,
     NOT_BEFORE_DIGIT,
     RegexRecognizer,
     digits,
 )
+from anonymize.recognizers.numbers import NOT_PERSONAL_NUMBERS
 
 
 class PhoneRecognizer(RegexRecognizer):
@@ -22,10 +22,12 @@ class PhoneRecognizer(RegexRecognizer):
 
     ENTITY = E.PHONE_NUMBER
     PATTERNS = (
-        (NOT_AFTER_DIGIT + r"(?:\+81[- ]?\(?0?\)?|0)\d{1,4}[- ]?\(?\d{1,4}\)?[- ]?\d{3,4}" + NOT_BEFORE_DIGIT, 0.55),
-        (NOT_AFTER_DIGIT + r"0[5789]0\d{8}" + NOT_BEFORE_DIGIT, 0.55),
+        (NOT_AFTER_ALNUM + r"(?:\+81[- ]?\(?0?\)?|0)\d{1,4}[- ]?\(?\d{1,4}\)?[- ]?\d{3,4}" + NOT_BEFORE_DIGIT, 0.55),
+        (NOT_AFTER_ALNUM + r"0[5789]0\d{8}" + NOT_BEFORE_DIGIT, 0.55),
     )
-    CONTEXT = ("電話", "TEL", "Tel", "tel", "携帯", "連絡先", "番号", "架電", "コールバック", "折り返し", "ダイヤル")
+    CONTEXT = ("電話", "TEL", "Tel", "tel", "携帯", "連絡先", "架電", "コールバック", "折り返し", "ダイヤル", "FAX",
+               "ファックス")
+    NEGATIVE_CONTEXT = NOT_PERSONAL_NUMBERS
     ACCEPT_INVALID_WITH_CONTEXT = True
 
     def validate(self, value: str) -> bool | None:

@@ -17,6 +17,9 @@ from anonymize.recognizers.base import (
     digits,
 )
 
+# Numbers customers quote that identify a parcel or an order, not a person.
+NOT_PERSONAL_NUMBERS = ("追跡", "伝票", "問い合わせ番号", "問合せ番号", "お問合せ", "注文", "送り状", "配送", "荷物",
+                        "受付番号", "予約番号", "オーダー", "製造番号", "シリアル", "型番", "商品番号", "JAN")
 # Twelve digits, plain or grouped 4-4-4 with one kind of separator; not the tail of a code (ORD-2026…).
 TWELVE_DIGITS = r"\d{4}([ -]?)\d{4}\1\d{4}"
 NOT_CODE = r"(?<![A-Za-z]-)(?<![A-Za-z])"
@@ -48,9 +51,15 @@ class MyNumberRecognizer(RegexRecognizer):
     ENTITY = E.MY_NUMBER
     PATTERNS = ((NOT_CODE + GROUP_START + TWELVE_DIGITS + GROUP_END, 0.45),)
     CONTEXT = ("マイナンバー", "個人番号", "通知カード")
+    NEGATIVE_CONTEXT = NOT_PERSONAL_NUMBERS
 
     def validate(self, value: str) -> bool | None:
         return my_number.is_valid(digits(value)) or None
+
+    def score_match(self, text: str, start: int, end: int, base_score: float) -> float | None:
+        """Without context only a valid check digit makes twelve digits a My Number."""
+        score = super().score_match(text, start, end, base_score)
+        return score if score is not None and score > base_score else None
 
 
 class DriversLicenseRecognizer(RegexRecognizer):
@@ -82,7 +91,8 @@ class BankAccountRecognizer(RegexRecognizer):
         (r"記号\s*[:：]?\s*\d{5}[\s、,]*番号\s*[:：]?\s*\d{7,8}" + NOT_BEFORE_DIGIT, 0.9),
         (NOT_AFTER_DIGIT + r"1\d{4}[ -]\d{7,8}" + NOT_BEFORE_DIGIT, 0.5),
     )
-    CONTEXT = ("口座", "普通", "当座", "支店", "預金", "ゆうちょ", "振込", "振り込み", "引き落とし", "貯金")
+    CONTEXT = ("口座", "普通", "当座", "支店", "預金", "ゆうちょ", "振込", "振り込み", "引き落とし", "貯金", "返金",
+               "払い戻し", "払戻", "記号", "(普)", "(当)")
     CONTEXT_BEFORE = 20
     CONTEXT_REQUIRED = True
 
@@ -96,5 +106,5 @@ class PostalCodeRecognizer(RegexRecognizer):
         (NOT_AFTER_ALNUM + r"(?<!-)\d{3}-\d{4}" + NOT_BEFORE_ALNUM + r"(?!-)", 0.45),
         (NOT_AFTER_DIGIT + r"\d{7}" + NOT_BEFORE_DIGIT, 0.0),
     )
-    CONTEXT = ("郵便", "〒", "住所", "ゆうびん", "Zip", "zip", "ZIP")
+    CONTEXT = ("郵便", "〒", "住所", "ゆうびん", "Zip", "zip", "ZIP", "引っ越", "番地", "届け先", "送付先", "転居")
     CONTEXT_BOOST = 0.45

@@ -3,27 +3,40 @@ The tenant's own brand and product names are not personal data; the engine drops
 
 from __future__ import annotations
 
+import re
+
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
 from anonymize import entities as E
-from anonymize.recognizers.base import RegexRecognizer
+from anonymize.recognizers.base import RegexRecognizer, ascii_bounded
 
 ORGANIZATION_LABELS = frozenset({
     "Company", "Company_Group", "Corporation_Other", "School", "Organization_Other", "Research_Institute",
+    "Government", "Public_Institution", "Pro_Sports_Organization", "Show_Organization",
 })
 _NAME = r"[A-Za-z0-9ァ-ヴー\u4e00-\u9fff々&・＆]{1,16}?"
 _LEGAL_FORM = r"(?:株式会社|有限会社|合同会社|合資会社|合名会社|\(株\)|（株）|\(有\)|（有）|一般社団法人|医療法人|学校法人)"
 _SUFFIX = (r"(?:株式会社|有限会社|銀行|信用金庫|信金|証券|生命保険|損害保険|保険|商事|物産|工業|製作所|電機|建設"
-           r"|大学|大学院|高等学校|高校|中学校|小学校|専門学校|学園|病院|クリニック|法律事務所|事務所|研究所|ホールディングス)")
+           r"|大学|大学院|高等学校|高校|中学校|小学校|専門学校|学園|病院|クリニック|法律事務所|事務所|研究所|ホールディングス"
+           r"|電鉄|鉄道|航空|交通|自動車|製薬|薬品|書店|レコード|電力|通信|放送|新聞社|新聞|出版|食品|化学|重工業?|電気|電工"
+           r"|精機|興業|産業|不動産|観光|運輸|急便|百貨店|商会|商店|工務店|製菓|製紙|酒造|建設|技研|システムズ|ソフト"
+           r"|エレクトロニクス|コーポレーション|グループ|ジャパン|インターナショナル|商社|信託|生命|損保|workshop|Inc\.?|Corp\.?"
+           r"|Co\., ?Ltd\.?|Ltd\.?|LLC)")
 
 
+# A department after the company: 総務部, 情報システム部, カスタマーサクセス部, 第二営業部.
+_DEPARTMENT = r"(?:[ \u3000]?[\u4e00-\u9fffァ-ヴー]{1,12}?(?:事業部|本部|部|課|室))?"
+_START = r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])"
+# NER organisations that are really places to stay or stations (not a person's affiliation).
+_FACILITY = re.compile(r"ホテル|旅館|宿|荘|温泉|駅|空港|イン")
 class OrganizationRecognizer(RegexRecognizer):
     ENTITY = E.ORGANIZATION
     PATTERNS = (
-        (_LEGAL_FORM + r"\s?[A-Za-z0-9ァ-ヴー\u4e00-\u9fff々&・]{1,16}", 0.75),
-        (r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])" + _NAME + _SUFFIX, 0.6),
+        (_LEGAL_FORM + r"[ \u3000]?[A-Za-z0-9ァ-ヴー\u4e00-\u9fff々&・]{1,16}?(?:" + _SUFFIX + ")?" + _DEPARTMENT
+         + r"(?![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])", 0.9),
+        (_START + _NAME + _SUFFIX + r"(?:[ \u3000]?" + _LEGAL_FORM + ")?" + _DEPARTMENT, 0.6),
     )
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -31,6 +44,7 @@ class OrganizationRecognizer(RegexRecognizer):
         results = super().analyze(text, entities, nlp_artifacts)
         if nlp_artifacts is not None and isinstance(nlp_artifacts.tokens, Doc):
             for ent in nlp_artifacts.tokens.ents:
-                if ent.label_ in ORGANIZATION_LABELS:
+                if (ent.label_ in ORGANIZATION_LABELS and ascii_bounded(text, ent.start_char, ent.end_char)
+                        and not _FACILITY.search(ent.text)):
                     results.append(RecognizerResult(self.ENTITY, ent.start_char, ent.end_char, 0.7))
         return results

@@ -15,6 +15,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
 from anonymize import entities as E
+from anonymize.recognizers.base import ascii_bounded
 
 HONORIFICS = frozenset({"様", "さま", "さん", "サン", "君", "くん", "氏", "殿", "ちゃん", "先生", "どの"})
 # Words that take an honorific but are not names (お客様, 担当者様, 皆さん, 運転手さん …).
@@ -23,19 +24,33 @@ NOT_NAMES = frozenset(
     "運転手 配達員 ドライバー スタッフ オペレーター オペレータ 管理者 お母 お父 母 父 奥 旦那 娘 息子 お子 子供 "
     "おばあ おじい お兄 お姉 兄 姉 弟 妹 家族 ご家族 ご主人 主人 奥様 お嬢 坊 医者 先方 相手 業者 皆様 各位 "
     "お得意 貴社 御社 お店 店員 係 係員 窓口 受付 担当窓口 ご担当 みんな 誰 どなた 方 人 私 僕 俺 自分 当方 "
-    "カスタマー サポート メンバー ゲスト ホスト オーナー 大家 管理人 お医者 看護師 先生方 神 仏 王 姫".split()
+    "カスタマー サポート メンバー ゲスト ホスト オーナー 大家 管理人 お医者 看護師 先生方 神 仏 王 姫 "
+    "選手 監督 教授 議員 会長 容疑者 被告 投手 捕手 代表 理事 委員 博士 女史 夫人 一家 家 派 様 さん 君 氏 殿 "
+    "ら 達 たち 等 側 自身 本人 ご本人 宛 宛て 行 御中 一同".split()
 )
 SELF_INTRO_AFTER = ("と申します", "と申しま", "といいます", "と言います", "と申す", "でございます")
 INTRO_BEFORE = re.compile(
     r"(?:担当の|担当者の|担当は|担当者は|担当|名前は|氏名は|氏名[:：]|名前[:：]|名義は|名義[:：]|名義人は"
-    r"|フリガナ[:：]|ふりがな[:：]|カナ[:：]|私は|わたしは|申込者[:：]|契約者[:：]|宛名[:：])\s*$"
+    r"|フリガナ[:：]|ふりがな[:：]|カナ[:：]|私は|わたしは|私、|わたくし、|名前を|申込者[:：]|契約者[:：]|宛名[:：])\s*$"
 )
-ROMAN_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]{1,15}(?: [A-Z]\.)? [A-Z][a-z]{1,15}(?![A-Za-z])"
-                        r"|(?<![A-Za-z])[A-Z]{2,15} [A-Z]{2,15}(?![A-Za-z])")
+ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,15}|[A-Z]{2,15})(?: [A-Z]\.)? (?:[A-Z][a-z]{1,15}|[A-Z]{2,15})"
+                        r"(?![A-Za-z])")
+ROMAN_VOUCHED_AFTER = ("です", "と申します", "の名前", "名義", "名で", "の名義", "宛", "（", "(")
+# A name right after a label for one: 名前は四月一日陽翔です, 予約の名前をどうめきに変更.
+NAME_AFTER_LABEL = re.compile(r"(?<=名前は|名前を|氏名は|名義は|名前が)[^\s、。!！?？]{1,10}?"
+                              r"(?=です|に変更|で登録|で予約|でお願い|と申|様|さん|になって)")
+# An account holder's name in kana after the account (…普通 1234567（ヤマダ タロウ）).
+ACCOUNT_HOLDER = re.compile(r"(?<=[（(])[ァ-ヴー]{2,}(?:[ \u3000][ァ-ヴー]{1,})?(?=[）)])")
+ACCOUNT_CONTEXT = ("口座", "名義", "振込", "振り込", "返金", "銀行", "支店", "普通", "当座", "ゆうちょ", "(普)", "(当)")
+# The second half of a name written with a space (ふじた つむぎです, 山田 太郎様).
+_SECOND_HALF = re.compile(r"[ \u3000]([ぁ-んァ-ヴー\u4e00-\u9fff々]{1,4})(?=です|と申|様|さん|、|。|！|!|\s|$)")
 # Self-introductions the tokenizer splits badly (やまだと申します → やま/だ/と/申し/ます).
 SELF_INTRO = re.compile(r"(?:^|(?<=[\s、。!！?？「」:：])|(?<=私は)|(?<=わたしは)|(?<=わたくしは)|(?<=担当の))"
                         r"([ぁ-んァ-ヴー\u4e00-\u9fff々]{2,8}?)(?:と申します|と申しま|といいます|と言います)")
 _KATAKANA = re.compile(r"^[ァ-ヴー]+$")
+_KATAKANA_CHAR = re.compile(r"[ァ-ヴー]")
+KATAKANA_DOTTED = re.compile(r"(?<![ァ-ヴー・])[ァ-ヴ][ァ-ヴー]{1,}(?:・[ァ-ヴ][ァ-ヴー]*)+(?![ァ-ヴー])")
+_GIVEN_NAME = re.compile(r"^(?:[\u4e00-\u9fff々]{1,3}|[ぁ-ん]{1,3}|[ァ-ヴー]{2,4})$")
 _HIRAGANA = re.compile(r"^[ぁ-んー]+$")
 _ROMAN = re.compile(r"^[A-Za-z]+$")
 
@@ -79,7 +94,7 @@ class PersonRecognizer(EntityRecognizer):
                 spans[(start, end)] = max(score, spans.get((start, end), 0.0))
 
         for ent in doc.ents:
-            if ent.label_ == "Person":
+            if ent.label_ == "Person" and ascii_bounded(text, ent.start_char, ent.end_char):
                 toks = [t for t in ent if t.text not in HONORIFICS]
                 if toks:
                     name_tagged = any(is_name_tag(t) for t in toks)
@@ -93,7 +108,40 @@ class PersonRecognizer(EntityRecognizer):
         for m in ROMAN_NAME.finditer(text):
             if self._roman_vouched(text, m.start(), m.end(), spans):
                 add(m.start(), m.end(), 0.8)
-        return [RecognizerResult(self.ENTITY, s, e, score) for (s, e), score in spans.items()]
+        for m in NAME_AFTER_LABEL.finditer(text):
+            add(m.start(), m.end(), 0.8)
+        for m in ACCOUNT_HOLDER.finditer(text):
+            if any(w in text[max(0, m.start() - 40):m.start()] for w in ACCOUNT_CONTEXT):
+                add(m.start(), m.end(), 0.8)
+        for m in KATAKANA_DOTTED.finditer(text):
+            if not any(e.label_ not in ("Person", "Title_Other") and e.start_char < m.end() and m.start() < e.end_char
+                       for e in doc.ents):
+                add(m.start(), m.end(), 0.45)
+        extended = [(*self._extend(doc, text, s, e), score) for (s, e), score in spans.items()]
+        return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in extended]
+
+    @staticmethod
+    def _extend(doc: Doc, text: str, start: int, end: int) -> tuple[int, int]:
+        """Complete a partial name: a family name alone takes the given name after it (伊藤|大司 where
+        Sudachi tags only 伊藤), and a katakana name takes the rest of its ・-joined parts."""
+        tokens = [t for t in doc if start <= t.idx < end]
+        if len(tokens) == 1 and tokens[0].tag_.startswith("名詞-固有名詞-人名-姓") and tokens[0].i + 1 < len(doc):
+            nxt = doc[tokens[0].i + 1]
+            if (nxt.idx == end and nxt.tag_.startswith("名詞") and nxt.text not in NOT_NAMES
+                    and _GIVEN_NAME.match(nxt.text) and not nxt.tag_.startswith("名詞-普通名詞-助数詞")):
+                end = nxt.idx + len(nxt.text)
+        second = _SECOND_HALF.match(text, end)
+        if second and end - start <= 4 and " " not in text[start:end]:
+            end = second.end(1)
+        while start >= 2 and text[start - 1] == "・" and _KATAKANA_CHAR.match(text[start - 2]):
+            start -= 1
+            while start >= 1 and _KATAKANA_CHAR.match(text[start - 1]):
+                start -= 1
+        while end + 1 < len(text) and text[end] == "・" and _KATAKANA_CHAR.match(text[end + 1]):
+            end += 1
+            while end < len(text) and _KATAKANA_CHAR.match(text[end]):
+                end += 1
+        return start, end
 
     @staticmethod
     def _name_tag_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -142,8 +190,11 @@ class PersonRecognizer(EntityRecognizer):
     @staticmethod
     def _roman_vouched(text: str, start: int, end: int, spans: dict[tuple[int, int], float]) -> bool:
         after = text[end:end + 6].lstrip()
-        if after.startswith((*HONORIFICS, *SELF_INTRO_AFTER, "です")):
+        if after.startswith((*HONORIFICS, *SELF_INTRO_AFTER, *ROMAN_VOUCHED_AFTER)):
             return True
-        if INTRO_BEFORE.search(text[max(0, start - 8):start]) or "名義" in text[max(0, start - 12):start]:
+        before = text[max(0, start - 12):start]
+        if INTRO_BEFORE.search(text[max(0, start - 8):start]) or any(w in before for w in ("名義", "氏名", "名前")):
+            return True
+        if (start == 0 or text[start - 1] == "\n") and after.startswith(("、", ",")):
             return True
         return any(s < end and start < e for s, e in spans)
