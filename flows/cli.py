@@ -99,9 +99,10 @@ def print_summary(anonymized_dir: Path, manifest: dict) -> None:
                f"{c['quarantined_total']} ({quarantined}) + duplicates {c['duplicates']}")
     typer.echo(f"  personal data replaced: {pii}")
     typer.echo(f"  leak check passed; manifest: {anonymized_dir / ('dt=' + manifest['dt']) / '_manifest.json'}")
-    typer.echo("  query it:")
-    typer.echo(f"    duckdb -c \"SELECT dt, speaker, count(*) AS messages, sum(pii_total) AS pii FROM read_parquet("
-               f"'{anonymized_dir}/**/*.parquet', hive_partitioning=true) GROUP BY ALL ORDER BY ALL\"")
+    query = (f"SELECT dt, speaker, count(*) AS messages, sum(pii_total) AS pii FROM read_parquet("
+             f"'{anonymized_dir}/**/*.parquet', hive_partitioning=true) GROUP BY ALL ORDER BY ALL")
+    typer.echo("  query it with DuckDB (the SQL works as is in the duckdb shell too):")
+    typer.echo(f"    .venv/bin/python -c \"import duckdb; duckdb.sql(\\\"{query}\\\").show()\"")
 
 
 @app.command()
