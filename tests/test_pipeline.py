@@ -230,7 +230,7 @@ def test_a_leak_found_by_the_check_blocks_publishing_and_keeps_the_previous_part
     monkeypatch.setattr(pipeline, "get_anonymizer", Anonymizer)  # a fresh engine: no cached results
     with pytest.raises(pipeline.RunFailed) as failure:
         pipeline.run_day_plain(settings, DAY)
-    assert "digit_run=" in str(failure.value) and "090" not in str(failure.value)
+    assert "phone_like=" in str(failure.value) and "090" not in str(failure.value)
     pd.testing.assert_frame_equal(_read(tmp_path), before)
 
 
