@@ -109,30 +109,24 @@ class Detector:
             self._cache.popitem(last=False)
 
     def _resolve(self, text: str, results: Iterable[RecognizerResult]) -> list[Detection]:
-        """Overlapping results of one type are one value (their union); across types the best wins
-        (higher score, then longer). Allow-listed names are dropped."""
+        """Overlapping results are one piece of personal data: their union, typed by the best-scoring
+        result (recognizers disagreeing on the type must not leave half a name). Allow-listed names
+        (the tenant's brands) are dropped first."""
         protected = [m.span() for m in self._allow.finditer(text)] if self._allow else []
-        ranked = sorted(_union_by_type(results), key=lambda r: (-r.score, -(r.end - r.start), r.start, r.entity_type))
-        kept: list[Detection] = []
-        for r in ranked:
-            if any(r.start < d.end and d.start < r.end for d in kept):
-                continue
+        clusters: list[list[RecognizerResult]] = []
+        for r in sorted(results, key=lambda r: (r.start, -r.end, r.entity_type)):
             if any(s <= r.start and r.end <= e for s, e in protected):
                 continue
-            kept.append(Detection(r.entity_type, r.start, r.end, round(r.score, 2)))
-        return sorted(kept, key=lambda d: d.start)
-
-
-def _union_by_type(results: Iterable[RecognizerResult]) -> list[RecognizerResult]:
-    out: list[RecognizerResult] = []
-    for r in sorted(results, key=lambda r: (r.entity_type, r.start, -r.end)):
-        last = out[-1] if out else None
-        if last is not None and last.entity_type == r.entity_type and r.start < last.end:
-            last.end = max(last.end, r.end)
-            last.score = max(last.score, r.score)
-        else:
-            out.append(RecognizerResult(r.entity_type, r.start, r.end, r.score))
-    return out
+            if clusters and r.start < max(x.end for x in clusters[-1]):
+                clusters[-1].append(r)
+            else:
+                clusters.append([r])
+        out: list[Detection] = []
+        for cluster in clusters:
+            best = max(cluster, key=lambda r: (r.score, r.end - r.start, r.entity_type))
+            out.append(Detection(best.entity_type, min(r.start for r in cluster), max(r.end for r in cluster),
+                                 round(best.score, 2)))
+        return out
 
 
 def _allow_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:

@@ -112,3 +112,23 @@ def ascii_bounded(text: str, start: int, end: int) -> bool:
     if _ASCII_WORD.match(span[0]) and (_ASCII_WORD.match(before) or before == "-"):
         return False
     return not (_ASCII_WORD.match(span[-1]) and (_ASCII_WORD.match(after) or after == "-"))
+
+
+_KATAKANA_CHAR = re.compile(r"[ァ-ヴー]")
+_JOINERS = "・=＝"
+_REGNAL = re.compile(r"[0-9]{1,2}世")
+
+
+def extend_foreign_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """Take in the other parts of a katakana name joined by ・ or = (スティーヴ|・エリクソン,
+    ル=|グウィン) and a regnal number (ヨハネ・パウロ|2世)."""
+    while start >= 2 and text[start - 1] in _JOINERS and _KATAKANA_CHAR.match(text[start - 2]):
+        start -= 1
+        while start >= 1 and _KATAKANA_CHAR.match(text[start - 1]):
+            start -= 1
+    while end + 1 < len(text) and text[end] in _JOINERS and _KATAKANA_CHAR.match(text[end + 1]):
+        end += 1
+        while end < len(text) and _KATAKANA_CHAR.match(text[end]):
+            end += 1
+    regnal = _REGNAL.match(text, end)
+    return start, regnal.end() if regnal and _KATAKANA_CHAR.match(text[end - 1]) else end

@@ -10,7 +10,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
 from anonymize import entities as E
-from anonymize.recognizers.base import RegexRecognizer, ascii_bounded
+from anonymize.recognizers.base import RegexRecognizer, ascii_bounded, extend_foreign_name
 
 ORGANIZATION_LABELS = frozenset({
     "Company", "Company_Group", "Corporation_Other", "School", "Organization_Other", "Research_Institute",
@@ -46,5 +46,6 @@ class OrganizationRecognizer(RegexRecognizer):
             for ent in nlp_artifacts.tokens.ents:
                 if (ent.label_ in ORGANIZATION_LABELS and ascii_bounded(text, ent.start_char, ent.end_char)
                         and not _FACILITY.search(ent.text)):
-                    results.append(RecognizerResult(self.ENTITY, ent.start_char, ent.end_char, 0.7))
+                    start, end = extend_foreign_name(text, ent.start_char, ent.end_char)
+                    results.append(RecognizerResult(self.ENTITY, start, end, 0.7))
         return results

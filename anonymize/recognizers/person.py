@@ -15,7 +15,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
 from anonymize import entities as E
-from anonymize.recognizers.base import ascii_bounded
+from anonymize.recognizers.base import ascii_bounded, extend_foreign_name
 
 HONORIFICS = frozenset({"様", "さま", "さん", "サン", "君", "くん", "氏", "殿", "ちゃん", "先生", "どの"})
 # Words that take an honorific but are not names (お客様, 担当者様, 皆さん, 運転手さん …).
@@ -27,6 +27,12 @@ NOT_NAMES = frozenset(
     "カスタマー サポート メンバー ゲスト ホスト オーナー 大家 管理人 お医者 看護師 先生方 神 仏 王 姫 "
     "選手 監督 教授 議員 会長 容疑者 被告 投手 捕手 代表 理事 委員 博士 女史 夫人 一家 家 派 様 さん 君 氏 殿 "
     "ら 達 たち 等 側 自身 本人 ご本人 宛 宛て 行 御中 一同".split()
+)
+# Titles written after a name (鈴木部長, ファルエル学長, バルダッチ知事): a name before them, unless a place.
+TITLES = frozenset(
+    "部長 課長 係長 社長 会長 店長 室長 所長 支店長 館長 学長 院長 園長 理事長 教授 准教授 講師 監督 選手 投手 捕手 "
+    "知事 市長 町長 村長 議員 大臣 首相 大統領 大使 領事 博士 医師 弁護士 税理士 容疑者 被告 被告人 元帥 大将 大佐 "
+    "中佐 少佐 伯爵 侯爵 公爵 男爵 子爵 卿 夫人 一家 名誉教授 記者 アナウンサー 編集長 主任 マネージャー".split()
 )
 SELF_INTRO_AFTER = ("と申します", "と申しま", "といいます", "と言います", "と申す", "でございます")
 INTRO_BEFORE = re.compile(
@@ -49,7 +55,15 @@ SELF_INTRO = re.compile(r"(?:^|(?<=[\s、。!！?？「」:：])|(?<=私は)|(?<
                         r"([ぁ-んァ-ヴー\u4e00-\u9fff々]{2,8}?)(?:と申します|と申しま|といいます|と言います)")
 _KATAKANA = re.compile(r"^[ァ-ヴー]+$")
 _KATAKANA_CHAR = re.compile(r"[ァ-ヴー]")
-KATAKANA_DOTTED = re.compile(r"(?<![ァ-ヴー・])[ァ-ヴ][ァ-ヴー]{1,}(?:・[ァ-ヴ][ァ-ヴー]*)+(?![ァ-ヴー])")
+_NAME_TAIL = re.compile(r"^(?:[\u4e00-\u9fff々]{1,2}|[ぁ-ゖ]{1,2})$")
+_KANJI_WORD = re.compile(r"^[\u4e00-\u9fff々]{1,3}$")
+_NOT_NAME_POS = ("助詞", "助動詞", "補助記号", "接尾辞", "動詞", "形容詞", "副詞", "接続詞", "名詞-普通名詞-助数詞")
+KATAKANA_DOTTED = re.compile(r"(?<![ァ-ヴー・=])[ァ-ヴ][ァ-ヴー]{1,}(?:[・=][ァ-ヴ][ァ-ヴー]*)+(?![ァ-ヴー])")
+# NER labels under which a ・-joined katakana phrase is a place or a work, not a person. (GiNZA's
+# Dish/Car/Product_Other labels on such phrases were names far more often in measurement.)
+NOT_PERSON_LABELS = frozenset({"Country", "City", "Province", "GPE_Other", "Location_Other", "Domestic_Region",
+                               "Continental_Region", "Facility_Other", "Station", "Airport", "Game",
+                               "Broadcast_Program", "Movie", "Book", "Music", "Show"})
 _GIVEN_NAME = re.compile(r"^(?:[\u4e00-\u9fff々]{1,3}|[ぁ-ん]{1,3}|[ァ-ヴー]{2,4})$")
 _HIRAGANA = re.compile(r"^[ぁ-んー]+$")
 _ROMAN = re.compile(r"^[A-Za-z]+$")
@@ -114,7 +128,7 @@ class PersonRecognizer(EntityRecognizer):
             if any(w in text[max(0, m.start() - 40):m.start()] for w in ACCOUNT_CONTEXT):
                 add(m.start(), m.end(), 0.8)
         for m in KATAKANA_DOTTED.finditer(text):
-            if not any(e.label_ not in ("Person", "Title_Other") and e.start_char < m.end() and m.start() < e.end_char
+            if not any(e.label_ in NOT_PERSON_LABELS and e.start_char < m.end() and m.start() < e.end_char
                        for e in doc.ents):
                 add(m.start(), m.end(), 0.45)
         extended = [(*self._extend(doc, text, s, e), score) for (s, e), score in spans.items()]
@@ -130,17 +144,23 @@ class PersonRecognizer(EntityRecognizer):
             if (nxt.idx == end and nxt.tag_.startswith("名詞") and nxt.text not in NOT_NAMES
                     and _GIVEN_NAME.match(nxt.text) and not nxt.tag_.startswith("名詞-普通名詞-助数詞")):
                 end = nxt.idx + len(nxt.text)
+                tokens.append(nxt)
+        if tokens and is_name_tag(tokens[-1]) and len(tokens[-1].text) >= 1:
+            # A given name Sudachi cut short: 中野雅|至, 河北義次|郎, 中山ち|ゑ.
+            nxt = doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(doc) else None
+            if (nxt is not None and nxt.idx == end and len(nxt.text) <= 2 and _NAME_TAIL.match(nxt.text)
+                    and nxt.text not in NOT_NAMES and not nxt.tag_.startswith(_NOT_NAME_POS)):
+                end = nxt.idx + len(nxt.text)
+        if tokens and tokens[0].tag_.startswith("名詞-固有名詞-人名-名") and tokens[0].i > 0:
+            # A family name Sudachi did not recognise: 河下|水希, 車|吉章.
+            prev = doc[tokens[0].i - 1]
+            if (prev.idx + len(prev.text) == start and _KANJI_WORD.match(prev.text) and prev.text not in NOT_NAMES
+                    and (prev.tag_.startswith("名詞-固有名詞") or len(prev.text) == 1)):
+                start = prev.idx
         second = _SECOND_HALF.match(text, end)
         if second and end - start <= 4 and " " not in text[start:end]:
             end = second.end(1)
-        while start >= 2 and text[start - 1] == "・" and _KATAKANA_CHAR.match(text[start - 2]):
-            start -= 1
-            while start >= 1 and _KATAKANA_CHAR.match(text[start - 1]):
-                start -= 1
-        while end + 1 < len(text) and text[end] == "・" and _KATAKANA_CHAR.match(text[end + 1]):
-            end += 1
-            while end < len(text) and _KATAKANA_CHAR.match(text[end]):
-                end += 1
+        start, end = extend_foreign_name(text, start, end)
         return start, end
 
     @staticmethod
@@ -170,7 +190,8 @@ class PersonRecognizer(EntityRecognizer):
         n = len(doc)
         for i, tok in enumerate(doc):
             after = text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 6]
-            before_honorific = i + 1 < n and doc[i + 1].text in HONORIFICS
+            before_honorific = i + 1 < n and (doc[i + 1].text in HONORIFICS or (
+                doc[i + 1].text in TITLES and not tok.tag_.startswith("名詞-固有名詞-地名")))
             before_intro = after.startswith(SELF_INTRO_AFTER)
             if (before_honorific or before_intro) and could_be_name(tok):
                 j = i
