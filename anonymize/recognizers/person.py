@@ -52,7 +52,7 @@ ACCOUNT_CONTEXT = ("口座", "名義", "振込", "振り込", "返金", "銀行"
 _SECOND_HALF = re.compile(r"[ \u3000]([ぁ-んァ-ヴー\u4e00-\u9fff々]{1,4})(?=です|と申|様|さん|、|。|！|!|\s|$)")
 # Self-introductions the tokenizer splits badly (やまだと申します → やま/だ/と/申し/ます).
 SELF_INTRO = re.compile(r"(?:^|(?<=[\s、。!！?？「」:：])|(?<=私は)|(?<=わたしは)|(?<=わたくしは)|(?<=担当の))"
-                        r"([ぁ-んァ-ヴー\u4e00-\u9fff々]{2,8}?)(?:と申します|と申しま|といいます|と言います)")
+                        r"((?:(?![のはがをにでへ])[ぁ-んァ-ヴー\u4e00-\u9fff々]){2,8}?)(?:と申します|と申しま|といいます|と言います)")
 _KATAKANA = re.compile(r"^[ァ-ヴー]+$")
 _KATAKANA_CHAR = re.compile(r"[ァ-ヴー]")
 _NAME_TAIL = re.compile(r"^(?:[\u4e00-\u9fff々]{1,2}|[ぁ-ゖ]{1,2})$")

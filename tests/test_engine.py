@@ -1,0 +1,110 @@
+"""The engine with the real ja_ginza model and real Presidio: one behaviour per test."""
+
+from __future__ import annotations
+
+import pytest
+from stdnum.jp import in_ as my_number
+
+from anonymize import PlaceholderBook
+from anonymize.fields import ip_prefix, pseudonym, scrub_url, user_agent_family
+from anonymize.normalize import normalize
+
+VALID_MY_NUMBER = "5678 1234 901" + my_number.calc_check_digit("56781234901")
+
+
+def types(anonymizer, text: str) -> list[tuple[str, str]]:
+    return [(d.type, text[d.start:d.end]) for d in anonymizer.detector.detect([text])[0]]
+
+
+def test_normalize_keeps_every_offset():
+    text = "電話は０９０ー１２３４ー５６７８、ｍａｉｌ＠ｅｘａｍｐｌｅ．ｊｐ　です"
+    folded = normalize(text)
+    assert len(folded) == len(text)
+    assert "090-1234-5678" in folded and "mail@example.jp" in folded
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("メールはtaro@example.co.jpです", ("EMAIL_ADDRESS", "taro@example.co.jp")),
+    ("電話は０９０ー１２３４ー５６７８です", ("PHONE_NUMBER", "０９０ー１２３４ー５６７８")),
+    ("03(1234)5678までお電話ください", ("PHONE_NUMBER", "03(1234)5678")),
+    ("カード番号は4111111111111111です", ("CREDIT_CARD", "4111111111111111")),
+    (f"マイナンバー{VALID_MY_NUMBER}", ("MY_NUMBER", VALID_MY_NUMBER)),
+    ("免許証の番号は301234567890です", ("DRIVERS_LICENSE", "301234567890")),
+    ("旅券番号TK1234567を控えました", ("PASSPORT", "TK1234567")),
+    ("〒150-0001までお送りください", ("POSTAL_CODE", "〒150-0001")),
+    ("三菱UFJ銀行 本店 普通 1234567へ", ("BANK_ACCOUNT", "1234567")),
+    ("接続元は2001:db8::1でした", ("IP_ADDRESS", "2001:db8::1")),
+    ("生年月日は平成2年1月2日です", ("DATE_OF_BIRTH", "平成2年1月2日")),
+    ("母は102歳です", ("AGE", "102歳")),
+    ("担当の佐藤と申します", ("PERSON", "佐藤")),
+    ("ジョン・スミスさんから", ("PERSON", "ジョン・スミス")),
+    ("株式会社サンプル商事の者です", ("ORGANIZATION", "株式会社サンプル商事")),
+    ("住所は大阪府大阪市北区梅田1丁目2番3号です", ("ADDRESS", "大阪府大阪市北区梅田1丁目2番3号")),
+])
+def test_each_type_is_found_in_chat_text(anonymizer, text, expected):
+    assert expected in types(anonymizer, text)
+
+
+@pytest.mark.parametrize("text", [
+    "12月3日にお届け予定です",
+    "京都に旅行します。新宿駅の近くのホテルです",
+    "注文番号ORD-20261123-0042の件でご連絡しました",
+    "追跡番号は123456789012です",
+    "3,980円(税込)でした。春頃に再入荷します",
+    "エラーコードE-1024が表示されます",
+    "minarai CS-Chatの使い方を教えてください",
+    "35歳です",
+])
+def test_text_without_personal_data_is_left_alone(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+def test_placeholders_are_numbered_per_conversation_and_deterministic(anonymizer):
+    texts = ["山田様、佐藤が担当します", "山田様にお電話します", "こちらは鈴木様の件です"]
+    book = PlaceholderBook()
+    out = [r.text for r in anonymizer.redact(texts, ["c1", "c1", "c2"], book)]
+    assert out[0].startswith("<PERSON_1>様") and "<PERSON_2>" in out[0]
+    assert out[1].startswith("<PERSON_1>様")  # same person, same conversation, same number
+    assert out[2].startswith("こちらは<PERSON_1>様")  # numbering starts again in another conversation
+    again = [r.text for r in anonymizer.redact(texts, ["c1", "c1", "c2"], PlaceholderBook())]
+    assert again == out
+
+
+def test_generalizations_keep_what_statistics_need(anonymizer):
+    [red] = anonymizer.redact(["東京都渋谷区神宮前1-2-3に住む1990年1月2日生まれの95歳です"])
+    assert "<ADDRESS:東京都>" in red.text
+    assert "<DATE_OF_BIRTH:1990>" in red.text
+    assert "90歳以上" in red.text and "神宮前" not in red.text
+
+
+def test_allow_listed_brand_is_not_an_organisation(anonymizer):
+    assert not [t for t, _ in types(anonymizer, "株式会社ミナライのサポートです") if t == "ORGANIZATION"]
+
+
+def test_each_distinct_text_is_analysed_once(anonymizer, monkeypatch):
+    calls: list[int] = []
+    original = anonymizer.detector.nlp_engine.process_batch
+
+    def counting(texts, *args, **kwargs):
+        texts = list(texts)
+        calls.append(len(texts))
+        return original(texts, *args, **kwargs)
+
+    monkeypatch.setattr(anonymizer.detector.nlp_engine, "process_batch", counting)
+    unique = "一度だけ解析されるべき文です。高橋と申します"
+    anonymizer.detector.detect([unique, unique, unique])
+    anonymizer.detector.detect([unique])
+    assert calls == [1]
+
+
+def test_field_rules():
+    key = b"k" * 32
+    assert pseudonym("U-1", key) == pseudonym("U-1", key) != pseudonym("U-1", b"j" * 32)
+    assert len(pseudonym("U-1", key)) == 32
+    assert ip_prefix("203.0.113.45") == "203.0.113.0/24"
+    assert ip_prefix("2001:db8:1234:5678::1") == "2001:db8:1234::/48"
+    assert ip_prefix("not an ip") is None
+    assert scrub_url("https://u:p@shop.example.jp/users/taro@example.com/orders/12345678?t=1#x") == \
+        "https://shop.example.jp/users/:id/orders/:id"
+    ua = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari/604.1"
+    assert user_agent_family(ua) == ("Safari", "iOS", "mobile")
