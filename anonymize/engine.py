@@ -7,10 +7,13 @@ once per process, and texts go through `nlp.pipe` in batches.
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import os
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # never reach for the network
 
@@ -85,14 +88,12 @@ class Detector:
         """Detections for each text, in order; every distinct text is analysed at most once."""
         normalized = [normalize(t) for t in texts]
         todo = [t for t in dict.fromkeys(normalized) if t.strip() and t not in self._cache]
-        fresh: dict[str, tuple[Detection, ...]] = {}
-        if todo:
-            batches = self.nlp_engine.process_batch(
-                todo, "ja", batch_size=self.settings.batch_size, n_process=self.settings.n_process
-            )
-            for text, artifacts in batches:
-                results = self.analyzer.analyze(text, "ja", nlp_artifacts=artifacts)
-                fresh[text] = tuple(self._resolve(text, results))
+        if self.settings.n_process > 1 and len(todo) >= MIN_TEXTS_FOR_WORKERS:
+            fresh = dict(zip(todo, self._workers.analyze(todo), strict=True))
+        elif todo:
+            fresh = dict(zip(todo, self.analyze_normalized(todo), strict=True))
+        else:
+            fresh = {}
         out: list[list[Detection]] = []
         for text in normalized:
             found = fresh.get(text)
@@ -102,6 +103,17 @@ class Detector:
                 self._remember(text, found)
             out.append(list(found))
         return out
+
+    def analyze_normalized(self, texts: list[str]) -> list[tuple[Detection, ...]]:
+        """GiNZA (nlp.pipe, in batches) then the recognizers, in this process."""
+        out = []
+        for text, artifacts in self.nlp_engine.process_batch(texts, "ja", batch_size=self.settings.batch_size):
+            out.append(tuple(self._resolve(text, self.analyzer.analyze(text, "ja", nlp_artifacts=artifacts))))
+        return out
+
+    @functools.cached_property
+    def _workers(self) -> _WorkerPool:
+        return _WorkerPool(self.settings)
 
     def _remember(self, text: str, found: tuple[Detection, ...]) -> None:
         self._cache[text] = found
@@ -127,6 +139,40 @@ class Detector:
             out.append(Detection(best.entity_type, min(r.start for r in cluster), max(r.end for r in cluster),
                                  round(best.score, 2)))
         return out
+
+
+MIN_TEXTS_FOR_WORKERS = 64  # below this, handing texts to other processes costs more than it saves
+
+
+class _WorkerPool:
+    """Worker processes that each load the model once (spawned, not forked: safe beside Prefect's
+    threads) and analyse chunks of a batch in parallel: tok2vec and NER are single-threaded."""
+
+    def __init__(self, settings: DetectionSettings) -> None:
+        self.size = settings.n_process
+        self.pool = ProcessPoolExecutor(
+            max_workers=self.size, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker, initargs=(replace(settings, n_process=1),),
+        )
+
+    def analyze(self, texts: list[str]) -> list[tuple[Detection, ...]]:
+        size = -(-len(texts) // self.size)  # one chunk per worker: NER batches best in large runs
+        chunks = [texts[i:i + size] for i in range(0, len(texts), size)]
+        return [found for part in self.pool.map(_analyze_in_worker, chunks) for found in part]
+
+
+_WORKER: Detector | None = None
+
+
+def _init_worker(settings: DetectionSettings) -> None:
+    global _WORKER
+    _WORKER = Detector(settings)
+
+
+def _analyze_in_worker(texts: list[str]) -> list[tuple[Detection, ...]]:
+    if _WORKER is None:
+        raise RuntimeError("worker not initialised")
+    return _WORKER.analyze_normalized(texts)
 
 
 def _allow_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:

@@ -14,6 +14,7 @@ class DetectionSettings:
     # The tenant's own brand and product names: never redacted (not personal data).
     allow_list: tuple[str, ...] = ("minarai", "ミナライ", "CS-Chat", "minarai CS-Chat")
     batch_size: int = 128
+    # Worker processes for large batches (tok2vec and NER use one core each); 1 = analyse in-process.
     n_process: int = 1
     # Distinct texts remembered across batches (bot templates repeat all day).
     cache_size: int = 20000

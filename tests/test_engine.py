@@ -108,3 +108,12 @@ def test_field_rules():
         "https://shop.example.jp/users/:id/orders/:id"
     ua = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari/604.1"
     assert user_agent_family(ua) == ("Safari", "iOS", "mobile")
+
+
+def test_worker_processes_give_the_same_detections_as_one_process(anonymizer):
+    from anonymize import DetectionSettings, Detector
+
+    texts = [f"{i}番目の問い合わせ: 担当の佐藤です。電話は090-1234-{i:04d}、{i}日に東京都港区芝公園4-2-8へ"
+             for i in range(80)]
+    parallel = Detector(DetectionSettings(n_process=2))
+    assert parallel.detect(texts) == anonymizer.detector.detect(texts)
