@@ -1,7 +1,7 @@
 """Reading one raw day as a stream: files in name order, lines validated, bad lines quarantined with file,
 line number and reason, repeated message ids dropped. Memory does not grow with the day's messages
-except for a 16-byte digest per message id (duplicate detection) and the set of raw identifiers the
-leak check looks for."""
+except for a 16-byte digest per message id (duplicate detection) and an 8-byte digest per distinct raw
+identifier (what the leak check looks for)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from flows.leakcheck import IdentifierSet
 from schemas.raw import BadLine, RawMessage, parse_line
 
 TRUNCATED_FILE = "truncated_file"
@@ -117,7 +118,7 @@ def _lines(path: Path) -> Iterator[bytes]:
 
 
 def read_day(inputs: list[InputFile], day: date, max_text_chars: int, quarantine: QuarantineWriter,
-             counts: IngestCounts, identifiers: set[str]) -> Iterator[RawMessage]:
+             counts: IngestCounts, identifiers: IdentifierSet) -> Iterator[RawMessage]:
     """Valid, first-seen messages of the day in file and line order; everything else is counted."""
     seen: set[bytes] = set()
     for item in inputs:
@@ -151,7 +152,7 @@ def read_day(inputs: list[InputFile], day: date, max_text_chars: int, quarantine
             raise InputError(f"cannot read {item.path}: {e.strerror or e}") from None
 
 
-def _collect_identifiers(message: RawMessage, identifiers: set[str]) -> None:
+def _collect_identifiers(message: RawMessage, identifiers: IdentifierSet) -> None:
     """Raw ids and addresses that must never appear in the anonymized zone."""
     record = message.record
     client = record.get("client") or {}

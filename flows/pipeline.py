@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 from anonymize import Anonymizer, DetectionSettings, PlaceholderBook
 from flows.ingest import IngestCounts, InputFile, QuarantineWriter, day_dir, list_inputs, read_day
 from flows.keys import load_key
-from flows.leakcheck import scan_parquet
+from flows.leakcheck import IdentifierSet, scan_parquet
 from flows.publish import (
     DATA_FILE,
     clean_stale_staging,
@@ -50,7 +50,7 @@ class StagedDay:
     key_id: str
     model_version: str
     started_at: str
-    identifiers: set[str] = field(repr=False, default_factory=set)
+    identifiers: IdentifierSet = field(repr=False, default_factory=IdentifierSet)
 
 
 @functools.lru_cache(maxsize=2)
@@ -77,7 +77,7 @@ def stage_day(settings: Settings, day: date, inputs: list[InputFile], run_id: st
     staged.mkdir(parents=True)
     anonymizer = get_anonymizer(settings.detection)
     key, key_id = load_key(settings.keys_dir, day)
-    counts, pii, identifiers = IngestCounts(), Counter[str](), set[str]()
+    counts, pii, identifiers = IngestCounts(), Counter[str](), IdentifierSet()
     book = PlaceholderBook()
     quarantine = QuarantineWriter(settings.quarantine_dir, day, run_id)
     rows = 0
