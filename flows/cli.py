@@ -210,5 +210,6 @@ def sample(
                f"{summary['duplicate_lines']} duplicate lines, {len(summary['files'])} files")
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app()
+from flows.cli_retention import register as _register_retention  # noqa: E402 - needs `app`, `fail` above
+
+_register_retention(app)
