@@ -93,7 +93,7 @@ def _exchange(a: Path, b: Path) -> bool:
 
 def swap_in(staged: Path, target: Path) -> None:
     """Make `staged` the live partition `target`; the previous partition is removed afterwards."""
-    _fsync_dir(staged)
+    fsync_dir(staged)
     if not target.exists():
         os.rename(staged, target)
     elif _exchange(staged, target):
@@ -103,10 +103,11 @@ def swap_in(staged: Path, target: Path) -> None:
         os.rename(target, old)
         os.rename(staged, target)
         shutil.rmtree(old)
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or unlink in `folder` durable."""
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)

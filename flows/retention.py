@@ -79,7 +79,7 @@ from anonymize.fields import pseudonym
 from flows import publish
 from flows.ingest import day_dir, file_sha256
 from flows.keys import ENV_KEY, KeyError_
-from flows.publish import DATA_FILE, MANIFEST, PartitionLocked, read_manifest, write_manifest
+from flows.publish import DATA_FILE, MANIFEST, PartitionLocked, fsync_dir, read_manifest, write_manifest
 from flows.settings import Settings
 
 AUDIT_DIR = "audit"
@@ -147,7 +147,7 @@ def audit_append(settings: Settings, entry: dict[str, Any], forbidden: Iterable[
     finally:
         os.close(fd)
     if created:
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     return record
 
 
@@ -204,14 +204,6 @@ def audit_subject(settings: Settings, field_name: str, value: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------- helpers
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
 
 def partitions(root: Path) -> list[tuple[date, Path]]:
     """dt=YYYY-MM-DD folders under `root`, by date (other names are not partitions and are left alone)."""
@@ -488,9 +480,9 @@ def _unchanged(item: PurgeItem) -> bool:
 def _remove_folder(path: Path, trash: Path) -> None:
     """Rename out of the way (one step: readers see the folder or nothing), then remove."""
     os.rename(path, trash)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     shutil.rmtree(trash)
-    _fsync_dir(trash.parent)
+    fsync_dir(trash.parent)
 
 
 def destroy_key(path: Path) -> None:
@@ -503,7 +495,7 @@ def destroy_key(path: Path) -> None:
     finally:
         os.close(fd)
     path.unlink()
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def execute_purge(plan: PurgePlan, run_id: str | None = None, by: str = "cli") -> PurgeResult:
@@ -523,7 +515,7 @@ def execute_purge(plan: PurgePlan, run_id: str | None = None, by: str = "cli") -
                 trash = publish.staging_root(item.path) / f"purge-{item.path.parent.name}-{item.name}-{run_id}"
                 with publish.partition_lock(item.path):
                     os.rename(item.path, trash)
-                    _fsync_dir(item.path.parent)
+                    fsync_dir(item.path.parent)
                 shutil.rmtree(trash)
             elif item.zone == "key":
                 destroy_key(item.path)
@@ -725,7 +717,7 @@ def _forget_day(settings: Settings, day: date, matcher: Matcher, result: ForgetR
             for rw in rewrites:
                 os.replace(rw.tmp, rw.path)
             if rewrites:
-                _fsync_dir(raw_folder)
+                fsync_dir(raw_folder)
             if new_manifest is not None and rewrites:
                 final = copy.deepcopy(new_manifest)
                 final.pop("pending_forget", None)
@@ -945,7 +937,7 @@ def _forget_quarantine(settings: Settings, day: date, matcher: Matcher, removed:
         return 0, 0
     if not kept:
         path.unlink()
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
         return dropped, renumbered
     tmp = path.parent / f".quarantine.forget-{run_id}.tmp"
     try:
@@ -958,7 +950,7 @@ def _forget_quarantine(settings: Settings, day: date, matcher: Matcher, removed:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     return dropped, renumbered
 
 
