@@ -210,6 +210,46 @@ def sample(
                f"{summary['duplicate_lines']} duplicate lines, {len(summary['files'])} files")
 
 
+@app.command("eval")
+def eval_(
+    chat: Annotated[list[Path] | None, typer.Option("--chat", help="labelled chat JSONL (repeatable)")] = None,
+    stockmark: Annotated[Path | None, typer.Option("--stockmark", help="Stockmark NER JSON")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="first N records of each set (0 = all)")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="machine-readable figures")] = False,
+    check: Annotated[bool, typer.Option("--check", help="exit 1 when a target is missed")] = False,
+    config: Config = None,
+) -> None:
+    """Detection quality per type: recall (what leaks) and what is changed that was not personal."""
+    from anonymize import Anonymizer
+    from flows import evaluation as ev
+
+    chats = chat or [p for p in (Path("tests/chat_eval/chat_eval.jsonl"),
+                                 Path("tests/chat_eval/holdout/holdout.jsonl")) if p.exists()]
+    stock = stockmark or next((p for p in (Path("../shared/eval/stockmark_ner_dev.json"),) if p.exists()), None)
+    settings = _settings(config, None)
+    anonymizer = Anonymizer(settings.detection)
+
+    def redact(texts: list[str], convs: list[str | None]) -> list[tuple[str, list[dict]]]:
+        return [(r.text, [{"type": d.type, "start": d.start, "end": d.end, "score": d.score} for d in r.detections])
+                for r in anonymizer.redact(texts, convs)]
+
+    reports = []
+    for path, loader in [*((p, ev.load_labelled_jsonl) for p in chats), *([(stock, ev.load_stockmark)] if stock else [])]:
+        if not path.exists():
+            fail(f"evaluation set not found: {path}", 2)
+        records = loader(path)[: limit or None]
+        reports.append((loader is ev.load_stockmark, ev.evaluate(records, redact, f"{path.name}")))
+    if as_json:
+        typer.echo(json.dumps([r.to_dict() for _, r in reports], ensure_ascii=False, indent=2))
+    else:
+        typer.echo("\n\n".join(ev.format_report(r) for _, r in reports))
+    failures = [f for is_stock, r in reports for f in ev.check_targets(None if is_stock else r, r if is_stock else None)]
+    for f in failures:
+        typer.echo(f"target missed: {f}", err=True)
+    if check and failures:
+        raise typer.Exit(1)
+
+
 from flows.cli_retention import register as _register_retention  # noqa: E402 - needs `app`, `fail` above
 
 _register_retention(app)
