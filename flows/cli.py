@@ -99,6 +99,9 @@ def print_summary(anonymized_dir: Path, manifest: dict) -> None:
                f"{c['quarantined_total']} ({quarantined}) + duplicates {c['duplicates']}")
     typer.echo(f"  personal data replaced: {pii}")
     typer.echo(f"  leak check passed; manifest: {anonymized_dir / ('dt=' + manifest['dt']) / '_manifest.json'}")
+    if manifest["key_id"] != "env":
+        typer.echo(f"  pseudonym key: local file keys/{manifest['key_id']}.key under the data dir (mode 0600, "
+                   "created on first use); in production set TOKUMEI_SECRET_KEY from a secret store")
     query = (f"SELECT dt, speaker, count(*) AS messages, sum(pii_total) AS pii FROM read_parquet("
              f"'{anonymized_dir}/**/*.parquet', hive_partitioning=true) GROUP BY ALL ORDER BY ALL")
     typer.echo("  query it with DuckDB (the SQL works as is in the duckdb shell too):")
