@@ -23,7 +23,15 @@ _SUFFIX = (r"(?:株式会社|有限会社|銀行|信用金庫|信金|証券|生�
            r"|電鉄|鉄道|航空|交通|自動車|製薬|薬品|書店|レコード|電力|通信|放送|新聞社|新聞|出版|食品|化学|重工業?|電気|電工"
            r"|精機|興業|産業|不動産|観光|運輸|急便|百貨店|商会|商店|工務店|製菓|製紙|酒造|建設|技研|システムズ|ソフト"
            r"|エレクトロニクス|コーポレーション|グループ|ジャパン|インターナショナル|商社|信託|生命|損保|workshop|Inc\.?|Corp\.?"
-           r"|Co\., ?Ltd\.?|Ltd\.?|LLC)")
+           r"|Co\., ?Ltd\.?|Ltd\.?|LLC|HD|エンタテインメント|エンターテインメント|プロダクション)")
+# Words after a name that only a company takes (…の株式, …に勤めて, …と業務提携); katakana and Latin
+# names only, since a kanji run has no visible start.
+_COMPANY_CONTEXT = (r"(?=の株式|の子会社|の傘下|傘下の|との?業務提携|と提携|より発売|より販売|から発売|に勤め|に勤務|に入社"
+                    r"|を退社|に転職|が開発した|に出資|の社長|の代表取締役|を創業|として創業|の社員|で働いて|の従業員)")
+_KANA_OR_LATIN_NAME = (r"(?<![ァ-ヴーA-Za-z0-9\u4e00-\u9fff])"
+                       r"(?:[ァ-ヴ][ァ-ヴー・]{1,20}|[A-Z][A-Za-z0-9&]{1,15}(?: [A-Z][A-Za-z0-9&]+)*)")
+# Latin company names written with 社: BLW社, Swan and Hunter社 (not 社長, 社員, 社内 …).
+_LATIN_SHA = r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]*(?: (?:and|&|of) [A-Z][A-Za-z0-9&]*| [A-Z][A-Za-z0-9&]*)*社(?![会長員内外])"
 
 
 # A department after the company: 総務部, 情報システム部, カスタマーサクセス部, 第二営業部.
@@ -37,6 +45,8 @@ class OrganizationRecognizer(RegexRecognizer):
         (_LEGAL_FORM + r"[ \u3000]?[A-Za-z0-9ァ-ヴー\u4e00-\u9fff々&・]{1,16}?(?:" + _SUFFIX + ")?" + _DEPARTMENT
          + r"(?![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])", 0.9),
         (_START + _NAME + _SUFFIX + r"(?:[ \u3000]?" + _LEGAL_FORM + ")?" + _DEPARTMENT, 0.6),
+        (_KANA_OR_LATIN_NAME + _COMPANY_CONTEXT, 0.6),
+        (_LATIN_SHA, 0.6),
     )
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
