@@ -111,6 +111,12 @@ class Detector:
             out.append(tuple(self._resolve(text, self.analyzer.analyze(text, "ja", nlp_artifacts=artifacts))))
         return out
 
+    def close(self) -> None:
+        """Stop the worker processes, if any were started (a clean exit without waiting for atexit)."""
+        workers = self.__dict__.pop("_workers", None)
+        if workers is not None:
+            workers.pool.shutdown(wait=True)
+
     @functools.cached_property
     def _workers(self) -> _WorkerPool:
         return _WorkerPool(self.settings)

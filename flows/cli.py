@@ -183,13 +183,16 @@ def redact(
         out.flush()
         chunk.clear()
 
-    for line in stdin:
-        if jsonl and not line.strip():
-            continue
-        chunk.append(line)
-        if len(chunk) >= batch:
-            flush()
-    flush()
+    try:
+        for line in stdin:
+            if jsonl and not line.strip():
+                continue
+            chunk.append(line)
+            if len(chunk) >= batch:
+                flush()
+        flush()
+    finally:
+        anonymizer.detector.close()
 
 
 @app.command()
@@ -242,6 +245,7 @@ def eval_(
             fail(f"evaluation set not found: {path}", 2)
         records = loader(path)[: limit or None]
         reports.append((loader is ev.load_stockmark, ev.evaluate(records, redact, f"{path.name}")))
+    anonymizer.detector.close()
     if as_json:
         typer.echo(json.dumps([r.to_dict() for _, r in reports], ensure_ascii=False, indent=2))
     else:
