@@ -155,25 +155,25 @@ def redact(
     book = PlaceholderBook()
     out = sys.stdout
     stdin = (line.rstrip("\r\n") for line in sys.stdin)
-    chunk: list[str] = []
+    chunk: list[tuple[int, str]] = []  # (input line number, line)
 
     def flush() -> None:
         if not chunk:
             return
         if jsonl:
             items = []
-            for n, line in enumerate(chunk):
+            for n, line in chunk:
                 try:
                     obj = json.loads(line)
                     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                         raise ValueError
                 except ValueError:
-                    fail(f"input line {n + 1} of this batch is not a JSON object with a string 'text'", 2)
+                    fail(f"input line {n} is not a JSON object with a string 'text'", 2)
                 conv = obj.get("conversation_id")
                 items.append((obj["text"], str(conv) if conv is not None else None))
             texts, convs = [t for t, _ in items], [c for _, c in items]
         else:
-            texts, convs = chunk, [None] * len(chunk)
+            texts, convs = [line for _, line in chunk], [None] * len(chunk)
         for red in anonymizer.redact(texts, convs, book):
             if jsonl:
                 ents = [{"type": d.type, "start": d.start, "end": d.end, "score": d.score} for d in red.detections]
@@ -184,10 +184,10 @@ def redact(
         chunk.clear()
 
     try:
-        for line in stdin:
+        for n, line in enumerate(stdin, start=1):
             if jsonl and not line.strip():
                 continue
-            chunk.append(line)
+            chunk.append((n, line))
             if len(chunk) >= batch:
                 flush()
         flush()
