@@ -13,6 +13,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from anonymize import Anonymizer, DetectionSettings, PlaceholderBook
@@ -50,6 +51,7 @@ class StagedDay:
     key_id: str
     model_version: str
     started_at: str
+    unknown_fields: int
     identifiers: IdentifierSet = field(repr=False, default_factory=IdentifierSet)
 
 
@@ -80,7 +82,7 @@ def stage_day(settings: Settings, day: date, inputs: list[InputFile], run_id: st
     counts, pii, identifiers = IngestCounts(), Counter[str](), IdentifierSet()
     book = PlaceholderBook()
     quarantine = QuarantineWriter(settings.quarantine_dir, day, run_id)
-    rows = 0
+    rows = unknown = 0
     try:
         with pq.ParquetWriter(staged / DATA_FILE, SCHEMA, compression="zstd") as writer:
             batch = []
@@ -88,23 +90,27 @@ def stage_day(settings: Settings, day: date, inputs: list[InputFile], run_id: st
             for message in stream:
                 batch.append(message)
                 if len(batch) >= settings.run.batch_size:
-                    rows += _write(writer, batch, anonymizer, book, key, settings, pii)
+                    written, dropped = _write(writer, batch, anonymizer, book, key, settings, pii)
+                    rows, unknown = rows + written, unknown + dropped
                     batch = []
             if batch:
-                rows += _write(writer, batch, anonymizer, book, key, settings, pii)
+                written, dropped = _write(writer, batch, anonymizer, book, key, settings, pii)
+                rows, unknown = rows + written, unknown + dropped
         quarantine.close()
     except BaseException:
         quarantine.abort()
         shutil.rmtree(staged, ignore_errors=True)
         raise
     return StagedDay(day, run_id, staged, target, inputs, counts, rows, pii, key_id,
-                     anonymizer.detector.model_version, started, identifiers)
+                     anonymizer.detector.model_version, started, unknown, identifiers)
 
 
 def _write(writer: pq.ParquetWriter, batch: list, anonymizer: Anonymizer, book: PlaceholderBook,
-           key: bytes, settings: Settings, pii: Counter[str]) -> int:
-    writer.write_batch(to_record_batch(batch, anonymizer, book, key, settings.run.time_precision, pii))
-    return len(batch)
+           key: bytes, settings: Settings, pii: Counter[str]) -> tuple[int, int]:
+    """Anonymize and write one batch: (rows written, unknown fields dropped)."""
+    records = to_record_batch(batch, anonymizer, book, key, settings.run.time_precision, pii)
+    writer.write_batch(records)
+    return len(batch), pc.sum(records.column("unknown_fields")).as_py() or 0
 
 
 def check_staged(settings: Settings, staged: StagedDay) -> dict[str, int]:
@@ -161,6 +167,7 @@ def build_manifest(settings: Settings, staged: StagedDay, leak_findings: dict[st
             "quarantined_total": c.quarantined_total,
             "duplicates": c.duplicates,
             "pii_found": dict(sorted(staged.pii_found.items())),
+            "unknown_fields_dropped": staged.unknown_fields,
         },
         "leak_check": {"passed": not leak_findings, "findings": leak_findings},
         "versions": versions(staged.model_version),

@@ -71,6 +71,7 @@ def _read(data_dir: Path) -> pd.DataFrame:
 def _planted_day(data_dir: Path) -> list[dict]:
     records = [message(i, text) for i, (text, _) in enumerate(PLANTED)]
     records += [message(100 + i, text) for i, text in enumerate(CLEAN)]
+    records[-1]["legacy_flag"] = True  # a field outside contract v1: dropped and counted
     write_day(data_dir, DAY, {"tenant-alpha.jsonl": records})
     return records
 
@@ -114,6 +115,8 @@ def test_planted_pii_of_every_type_is_gone_and_no_raw_identifier_or_value_reache
     assert set(df["ua_browser"]) == {"Chrome"} and set(df["ua_os"]) == {"Windows"}
     assert "cookie_id" not in df.columns and "device_id" not in df.columns
     assert manifest["leak_check"]["passed"] is True
+    assert manifest["counts"]["unknown_fields_dropped"] == 1 == df["unknown_fields"].sum()
+    assert "legacy_flag" not in df.columns
     for kind in ("PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "ADDRESS", "POSTAL_CODE", "DATE_OF_BIRTH",
                  "CREDIT_CARD", "MY_NUMBER", "DRIVERS_LICENSE", "PASSPORT", "BANK_ACCOUNT", "IP_ADDRESS", "URL",
                  "AGE", "ORGANIZATION"):
