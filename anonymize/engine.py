@@ -77,6 +77,7 @@ class Detector:
             default_score_threshold=self.settings.score_threshold,
         )
         self._allow = _allow_pattern(self.settings.allow_list)
+        self._public = _allow_pattern(self.settings.public_names)
         self._cache: OrderedDict[str, tuple[Detection, ...]] = OrderedDict()
 
     @property
@@ -131,6 +132,10 @@ class Detector:
         result (recognizers disagreeing on the type must not leave half a name). Allow-listed names
         (the tenant's brands) are dropped first."""
         protected = [m.span() for m in self._allow.finditer(text)] if self._allow else []
+        protected += [m.span() for m in PLACE_NAME.finditer(text)]
+        if self._public:  # a public company is still personal as someone's workplace (勤務先は…銀行)
+            protected += [m.span() for m in self._public.finditer(text)
+                          if not AFFILIATION.search(text[max(0, m.start() - 10):m.end() + 8])]
         clusters: list[list[RecognizerResult]] = []
         for r in sorted(results, key=lambda r: (r.start, -r.end, r.entity_type)):
             if any(s <= r.start and r.end <= e for s, e in protected):
@@ -179,6 +184,15 @@ def _analyze_in_worker(texts: list[str]) -> list[tuple[Detection, ...]]:
     if _WORKER is None:
         raise RuntimeError("worker not initialised")
     return _WORKER.analyze_normalized(texts)
+
+
+# Names of places to stay and stations (ホテルニューオータニ, 東横イン新宿, 湯本温泉): not personal, and GiNZA
+# often tags their parts as people.
+PLACE_NAME = re.compile(r"(?:ホテル|旅館|民宿)[ァ-ヴー・A-Za-z\u4e00-\u9fff々]{1,15}"
+                        r"|[ァ-ヴー・A-Za-z\u4e00-\u9fff々]{1,15}(?:ホテル|旅館|イン|温泉|駅|空港|荘)")
+
+
+AFFILIATION = re.compile(r"勤務|勤め|所属|職場|勤務先|社員|働い|就職|転職|入社")
 
 
 def _allow_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:

@@ -13,6 +13,20 @@ class DetectionSettings:
     score_threshold: float = 0.4
     # The tenant's own brand and product names: never redacted (not personal data).
     allow_list: tuple[str, ...] = ("minarai", "ミナライ", "CS-Chat", "minarai CS-Chat")
+    # Companies customers name as a service they use, not as their affiliation (carriers, banks as
+    # payees, card brands, shops, telecoms): naming them is not personal data, and redacting them would
+    # cost analysts the very thing they count. An account number beside a bank is still redacted.
+    public_names: tuple[str, ...] = (
+        "ヤマト運輸", "クロネコヤマト", "佐川急便", "日本郵便", "ゆうパック", "ゆうパケット", "西濃運輸", "福山通運",
+        "Amazon", "アマゾン", "楽天", "Yahoo", "ヤフー", "メルカリ", "PayPay", "LINE", "au PAY", "d払い",
+        "VISA", "Visa", "JCB", "Mastercard", "マスターカード", "American Express", "アメックス", "ダイナース",
+        "三菱UFJ銀行", "三井住友銀行", "みずほ銀行", "りそな銀行", "ゆうちょ銀行", "ゆうちょ", "楽天銀行",
+        "PayPay銀行", "住信SBIネット銀行", "セブン銀行", "イオン銀行", "ソニー銀行", "三井住友カード",
+        "ドコモ", "docomo", "NTTドコモ", "ソフトバンク", "SoftBank", "KDDI", "楽天モバイル", "NTT",
+        "セブンイレブン", "セブン-イレブン", "ローソン", "ファミリーマート", "ファミマ", "ミニストップ",
+        "JR東日本", "JR西日本", "JR東海", "JR九州", "JR北海道", "JR四国", "JR", "日本航空", "全日本空輸",
+        "JAL", "ANA", "Google", "Apple", "Microsoft",
+    )
     batch_size: int = 128
     # Worker processes for large batches (tok2vec and NER use one core each); 1 = analyse in-process.
     n_process: int = 1

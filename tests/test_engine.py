@@ -117,3 +117,18 @@ def test_worker_processes_give_the_same_detections_as_one_process(anonymizer):
              for i in range(80)]
     parallel = Detector(DetectionSettings(n_process=2))
     assert parallel.detect(texts) == anonymizer.detector.detect(texts)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("ヤマト運輸で届きますか", True),
+    ("三井住友銀行からの振込はできますか", True),
+    ("ホテルニューオータニに泊まります", True),
+    ("勤務先は三井住友銀行です", False),  # a public company is personal as someone's workplace
+])
+def test_public_companies_and_hotels_are_not_personal_unless_a_workplace(anonymizer, text, kept):
+    assert (anonymizer.redact([text])[0].text == text) is kept
+
+
+def test_a_birthday_without_a_year_only_next_to_its_label(anonymizer):
+    assert anonymizer.redact(["誕生日は5月5日です"])[0].text == "誕生日は<DATE_OF_BIRTH>です"
+    assert anonymizer.redact(["誕生日プレゼントを12月3日に届けて"])[0].text == "誕生日プレゼントを12月3日に届けて"

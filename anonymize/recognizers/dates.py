@@ -28,11 +28,18 @@ def birth_year(value: str) -> int | None:
     return ERAS[era] + n
 
 
+# A birthday without a year counts only right next to its label (誕生日は5月5日, 5月5日生まれ): a
+# delivery date in the same sentence as 誕生日プレゼント is not a birth date.
+_MONTH_DAY = (r"(?:(?<=誕生日は)|(?<=誕生日:)|(?<=誕生日が)|(?<=生年月日は)|(?<=生年月日:)|(?<=誕生日 ))"
+              r"\d{1,2}\s?(?:月\s?\d{1,2}\s?日|/\d{1,2})(?![0-9])|(?<![0-9/])\d{1,2}月\d{1,2}日(?=生まれ)")
+
+
 class DateOfBirthRecognizer(RegexRecognizer):
     ENTITY = E.DATE_OF_BIRTH
     PATTERNS = (
         (NOT_AFTER_DIGIT + "(?:" + _WESTERN + "|" + _JAPANESE + ")" + NOT_BEFORE_DIGIT, 0.5),
         (NOT_AFTER_DIGIT + _COMPACT + NOT_BEFORE_DIGIT, 0.5),
+        (_MONTH_DAY, 0.5),
     )
     CONTEXT = ("生年月日", "誕生日", "生まれ", "生年", "birthday", "Birthday", "DOB", "バースデー", "産まれ")
     CONTEXT_BEFORE = 20

@@ -44,9 +44,10 @@ class CreditCardRecognizer(RegexRecognizer):
 
 
 class MyNumberRecognizer(RegexRecognizer):
-    """12-digit individual numbers (個人番号). Any bare 12-digit run is kept as an identifier: a valid
-    check digit or context only raises the score, because an unlabelled 12-digit number in a support
-    chat is an id of some kind far more often than anything an analyst needs."""
+    """12-digit individual numbers (個人番号). Any bare 12-digit run is kept as an identifier unless the
+    words before it say it is a parcel or order number: a valid check digit or context only raises the
+    score, because an unlabelled 12-digit number in a support chat is an id of some kind (licence,
+    member, My Number) far more often than anything an analyst needs."""
 
     ENTITY = E.MY_NUMBER
     PATTERNS = ((NOT_CODE + GROUP_START + TWELVE_DIGITS + GROUP_END, 0.45),)
@@ -56,10 +57,6 @@ class MyNumberRecognizer(RegexRecognizer):
     def validate(self, value: str) -> bool | None:
         return my_number.is_valid(digits(value)) or None
 
-    def score_match(self, text: str, start: int, end: int, base_score: float) -> float | None:
-        """Without context only a valid check digit makes twelve digits a My Number."""
-        score = super().score_match(text, start, end, base_score)
-        return score if score is not None and score > base_score else None
 
 
 class DriversLicenseRecognizer(RegexRecognizer):
