@@ -39,6 +39,7 @@ def test_normalize_keeps_every_offset():
     ("担当の佐藤と申します", ("PERSON", "佐藤")),
     ("ジョン・スミスさんから", ("PERSON", "ジョン・スミス")),
     ("株式会社サンプル商事の者です", ("ORGANIZATION", "株式会社サンプル商事")),
+    ("営業部の山田です", ("ORGANIZATION", "営業部")),
     ("住所は大阪府大阪市北区梅田1丁目2番3号です", ("ADDRESS", "大阪府大阪市北区梅田1丁目2番3号")),
 ])
 def test_each_type_is_found_in_chat_text(anonymizer, text, expected):

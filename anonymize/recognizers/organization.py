@@ -30,6 +30,11 @@ _COMPANY_CONTEXT = (r"(?=の株式|の子会社|の傘下|傘下の|との?業�
                     r"|を退社|に転職|が開発した|に出資|の社長|の代表取締役|を創業|として創業|の社員|で働いて|の従業員)")
 _KANA_OR_LATIN_NAME = (r"(?<![ァ-ヴーA-Za-z0-9\u4e00-\u9fff])"
                        r"(?:[ァ-ヴ][ァ-ヴー・]{1,20}|[A-Z][A-Za-z0-9&]{1,15}(?: [A-Z][A-Za-z0-9&]+)*)")
+# A department on its own (営業部の山田, 所属は経理部です): two or more characters before 部/課, so
+# 全部, 一部 never match; 室 only after a company (会議室 is a room).
+_DEPARTMENT_ALONE = (r"(?<![\u4e00-\u9fffァ-ヴー])[\u4e00-\u9fffァ-ヴー]{2,10}?(?:事業部|本部|部|課)"
+                     r"(?=の[^\s、。]{1,8}(?:です|と申します|が担当|より|から)|に所属|所属|で働|に勤)"
+                     r"|(?<=所属は|所属:|所属：)[\u4e00-\u9fffァ-ヴー]{2,10}?(?:事業部|本部|部|課|室)")
 # Latin company names written with 社: BLW社, Swan and Hunter社 (not 社長, 社員, 社内 …).
 _LATIN_SHA = r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]*(?: (?:and|&|of) [A-Z][A-Za-z0-9&]*| [A-Z][A-Za-z0-9&]*)*社(?![会長員内外])"
 
@@ -47,6 +52,7 @@ class OrganizationRecognizer(RegexRecognizer):
         (_START + _NAME + _SUFFIX + r"(?:[ \u3000]?" + _LEGAL_FORM + ")?" + _DEPARTMENT, 0.6),
         (_KANA_OR_LATIN_NAME + _COMPANY_CONTEXT, 0.6),
         (_LATIN_SHA, 0.6),
+        (_DEPARTMENT_ALONE, 0.6),
     )
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
