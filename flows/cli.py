@@ -81,12 +81,15 @@ def run(
     day = parse_day(date_) if date_ else None
     _quiet_prefect()
     from flows.nightly import nightly
+    from flows.pipeline import close_engines
 
     try:
         manifest = nightly(day.isoformat() if day else None, str(settings.data_dir),
                            str(config) if config else None)
     except _expected_errors() as e:
         fail(str(e))
+    finally:
+        close_engines()
     print_summary(settings.anonymized_dir, manifest)
 
 
@@ -124,9 +127,13 @@ def backfill(
     settings = _settings(config, data_dir)
     _quiet_prefect()
     from flows.nightly import backfill as backfill_flow
+    from flows.pipeline import close_engines
 
-    results = backfill_flow(first.isoformat(), last.isoformat(), str(settings.data_dir),
-                            str(config) if config else None)
+    try:
+        results = backfill_flow(first.isoformat(), last.isoformat(), str(settings.data_dir),
+                                str(config) if config else None)
+    finally:
+        close_engines()
     failed = 0
     for day, result in results.items():
         if result["ok"]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import platform
 import shutil
 import uuid
@@ -55,10 +54,20 @@ class StagedDay:
     identifiers: IdentifierSet = field(repr=False, default_factory=IdentifierSet)
 
 
-@functools.lru_cache(maxsize=2)
+_ENGINES: dict[DetectionSettings, Anonymizer] = {}
+
+
 def get_anonymizer(settings: DetectionSettings) -> Anonymizer:
-    """The engine, model loaded once per process."""
-    return Anonymizer(settings)
+    """The engine, model loaded once per process (and once per worker process)."""
+    if settings not in _ENGINES:
+        _ENGINES[settings] = Anonymizer(settings)
+    return _ENGINES[settings]
+
+
+def close_engines() -> None:
+    """Stop the engines' worker processes before the process exits."""
+    while _ENGINES:
+        _ENGINES.popitem()[1].detector.close()
 
 
 def new_run_id() -> str:
