@@ -133,3 +133,30 @@ def test_public_companies_and_hotels_are_not_personal_unless_a_workplace(anonymi
 def test_a_birthday_without_a_year_only_next_to_its_label(anonymizer):
     assert anonymizer.redact(["誕生日は5月5日です"])[0].text == "誕生日は<DATE_OF_BIRTH>です"
     assert anonymizer.redact(["誕生日プレゼントを12月3日に届けて"])[0].text == "誕生日プレゼントを12月3日に届けて"
+
+
+NAME_FORMS = [  # (message, the name that must not survive)
+    ("たなかさんいますか", "たなか"), ("タナカ様宛てです", "タナカ"), ("Tanakaさんから電話", "Tanaka"),
+    ("佐々木です、よろしく", "佐々木"), ("渡邊と申します", "渡邊"), ("わたなべです", "わたなべ"),
+    ("高橋 一郎（タカハシ イチロウ）です", "イチロウ"), ("名前：鈴木 花子", "花子"),
+    ("お名前は小林 美咲様でよろしいでしょうか", "美咲"), ("担当者は伊藤でした", "伊藤"),
+    ("先日、木村という者が対応しました", "木村"), ("MIKE SMITHで登録", "SMITH"), ("マイク・スミスです", "スミス"),
+    ("息子の翔太が使っています", "翔太"), ("カードの名義はYAMADA TAROです", "TARO"),
+    ("宛名を清水 直樹に変更", "直樹"), ("送り主：森 さくら", "さくら"), ("受取人は池田拓海さんです", "拓海"),
+]
+NOT_PERSONAL = [
+    "光回線の速度が遅いです", "希望の日時を教えてください", "誠実な対応をお願いします", "北海道旅行のプランを見たい",
+    "浅草寺の近くのホテル", "品番AB-1234のサイズ", "型番KX-200Nです", "バージョン2.3.1にアップデート",
+    "クーポンコードSPRING2026", "予約番号：R20261123-001", "お問い合わせ番号 4567-8901-2345", "合計12,800円です",
+    "80歳の母が使います", "iPhone 15で使えますか", "湯布院温泉の旅館", "成田空港まで送迎", "佐川急便の配達員が来ませんでした",
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAME_FORMS)
+def test_name_forms_do_not_survive(anonymizer, text, name):
+    assert name not in anonymizer.redact([text])[0].text
+
+
+@pytest.mark.parametrize("text", NOT_PERSONAL)
+def test_everyday_support_talk_is_not_personal(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
