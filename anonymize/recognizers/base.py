@@ -115,20 +115,20 @@ def ascii_bounded(text: str, start: int, end: int) -> bool:
 
 
 _KATAKANA_CHAR = re.compile(r"[ァ-ヴー]")
-_JOINERS = "・=＝"
+_PART = r"(?:[ァ-ヴ][ァ-ヴー]*|[A-Z]\.?)"
+_LEFT_PART = re.compile(r"(?<![ァ-ヴーA-Za-z])" + _PART + r"[・=＝]{1,2}$")
+_RIGHT_PART = re.compile(r"[・=＝]{1,2}" + _PART + r"(?![a-z])")
 _REGNAL = re.compile(r"[0-9]{1,2}世")
 
 
 def extend_foreign_name(text: str, start: int, end: int) -> tuple[int, int]:
     """Take in the other parts of a katakana name joined by ・ or = (スティーヴ|・エリクソン,
-    ル=|グウィン) and a regnal number (ヨハネ・パウロ|2世)."""
-    while start >= 2 and text[start - 1] in _JOINERS and _KATAKANA_CHAR.match(text[start - 2]):
-        start -= 1
-        while start >= 1 and _KATAKANA_CHAR.match(text[start - 1]):
-            start -= 1
-    while end + 1 < len(text) and text[end] in _JOINERS and _KATAKANA_CHAR.match(text[end + 1]):
-        end += 1
-        while end < len(text) and _KATAKANA_CHAR.match(text[end]):
-            end += 1
+    ル=|グウィン, W・|エドワーズ・デミング, ウイリアム|・J・ロビンソン) and a regnal number (ヨハネ・パウロ|2世)."""
+    if not (_KATAKANA_CHAR.match(text[start]) or _KATAKANA_CHAR.match(text[end - 1])):
+        return start, end
+    while (m := _LEFT_PART.search(text, 0, start)) is not None:
+        start = m.start()
+    while (m := _RIGHT_PART.match(text, end)) is not None:
+        end = m.end()
     regnal = _REGNAL.match(text, end)
     return start, regnal.end() if regnal and _KATAKANA_CHAR.match(text[end - 1]) else end

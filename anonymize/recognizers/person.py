@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -42,6 +43,7 @@ INTRO_BEFORE = re.compile(
 ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,15}|[A-Z]{2,15})(?: [A-Z]\.)? (?:[A-Z][a-z]{1,15}|[A-Z]{2,15})"
                         r"(?![A-Za-z])")
 ROMAN_VOUCHED_AFTER = ("です", "と申します", "の名前", "名義", "名で", "の名義", "宛", "（", "(")
+LIST_ITEM = re.compile(r"、[ぁ-んァ-ヴー\u4e00-\u9fff々]{1,8}、")
 # A name right after a label for one: 名前は四月一日陽翔です, 予約の名前をどうめきに変更.
 NAME_AFTER_LABEL = re.compile(r"(?<=名前は|名前を|氏名は|名義は|名前が)[^\s、。!！?？]{1,10}?"
                               r"(?=です|に変更|で登録|で予約|でお願い|と申|様|さん|になって)")
@@ -131,7 +133,11 @@ class PersonRecognizer(EntityRecognizer):
             if not any(e.label_ in NOT_PERSON_LABELS and e.start_char < m.end() and m.start() < e.end_char
                        for e in doc.ents):
                 add(m.start(), m.end(), 0.45)
-        extended = [(*self._extend(doc, text, s, e), score) for (s, e), score in spans.items()]
+        extended = sorted((*self._extend(doc, text, s, e), score) for (s, e), score in spans.items())
+        # A list of people (前田青邨、中村岳陵、長野草風、吉村忠夫): an item between two names is a name.
+        between = [(a[1] + 1, b[0] - 1) for a, b in itertools.pairwise(extended)
+                   if LIST_ITEM.fullmatch(text, a[1], b[0])]
+        extended += [(s, e, 0.6) for s, e in between]
         return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in extended]
 
     @staticmethod
