@@ -95,15 +95,15 @@ class Detector:
             fresh = dict(zip(todo, self.analyze_normalized(todo), strict=True))
         else:
             fresh = {}
-        out: list[list[Detection]] = []
-        for text in normalized:
-            found = fresh.get(text)
-            if found is None:
-                found = self._cache.get(text, ())
-            else:
-                self._remember(text, found)
-            out.append(list(found))
-        return out
+        # Take cached results before remembering fresh ones: remembering may evict an entry this very
+        # batch still needs, and a lost result would be a leak.
+        known = {t: self._cache[t] for t in dict.fromkeys(normalized) if t in self._cache}
+        for text in known:
+            self._cache.move_to_end(text)
+        for text, found in fresh.items():
+            self._remember(text, found)
+        known.update(fresh)
+        return [list(known.get(text, ())) for text in normalized]
 
     def analyze_normalized(self, texts: list[str]) -> list[tuple[Detection, ...]]:
         """GiNZA (nlp.pipe, in batches) then the recognizers, in this process."""

@@ -161,3 +161,15 @@ def test_name_forms_do_not_survive(anonymizer, text, name):
 @pytest.mark.parametrize("text", NOT_PERSONAL)
 def test_everyday_support_talk_is_not_personal(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text
+
+
+def test_a_small_cache_never_loses_a_result_the_batch_needs():
+    from anonymize import DetectionSettings, Detector
+
+    detector = Detector(DetectionSettings(cache_size=2))
+    old = "電話は090-1234-5678です"
+    detector.detect([old])
+    batch = [old, "a@example.jpへ", "b@example.jpへ", "c@example.jpへ", old]
+    found = detector.detect(batch)
+    assert [len(f) for f in found] == [1, 1, 1, 1, 1]
+    assert len(detector._cache) == 2
