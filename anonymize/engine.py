@@ -106,11 +106,15 @@ class Detector:
         return [list(known.get(text, ())) for text in normalized]
 
     def analyze_normalized(self, texts: list[str]) -> list[tuple[Detection, ...]]:
-        """GiNZA (nlp.pipe, in batches) then the recognizers, in this process."""
-        out = []
-        for text, artifacts in self.nlp_engine.process_batch(texts, "ja", batch_size=self.settings.batch_size):
-            out.append(tuple(self._resolve(text, self.analyzer.analyze(text, "ja", nlp_artifacts=artifacts))))
-        return out
+        """GiNZA (nlp.pipe, in batches) then the recognizers, in this process. A text longer than
+        Sudachi accepts is analysed in pieces cut at line or sentence ends."""
+        pieces = [(i, offset, piece) for i, text in enumerate(texts) for offset, piece in split_for_sudachi(text)]
+        found: list[list[Detection]] = [[] for _ in texts]
+        analysed = self.nlp_engine.process_batch([p for _, _, p in pieces], "ja", batch_size=self.settings.batch_size)
+        for (i, offset, _), (piece, artifacts) in zip(pieces, analysed, strict=True):
+            for d in self._resolve(piece, self.analyzer.analyze(piece, "ja", nlp_artifacts=artifacts)):
+                found[i].append(Detection(d.type, d.start + offset, d.end + offset, d.score))
+        return [tuple(f) for f in found]
 
     def close(self) -> None:
         """Stop the worker processes, if any were started (a clean exit without waiting for atexit)."""
@@ -150,6 +154,26 @@ class Detector:
             out.append(Detection(best.entity_type, min(r.start for r in cluster), max(r.end for r in cluster),
                                  round(best.score, 2)))
         return out
+
+
+SUDACHI_MAX_BYTES = 49149  # SudachiPy refuses longer input
+_PIECE_BYTES = 30000  # leaves room for a multi-byte tail when a cut falls mid-line
+
+
+def split_for_sudachi(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) pieces short enough for Sudachi, cut after a newline or 。 where possible."""
+    if len(text.encode("utf-8")) <= SUDACHI_MAX_BYTES:
+        return [(0, text)]
+    pieces, start = [], 0
+    limit = _PIECE_BYTES // 4  # characters: at most 4 bytes each in UTF-8
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            cut = max(text.rfind("\n", start, end), text.rfind("。", start, end))
+            end = cut + 1 if cut > start + limit // 2 else end
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
 
 
 MIN_TEXTS_FOR_WORKERS = 64  # below this, handing texts to other processes costs more than it saves

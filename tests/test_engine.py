@@ -173,3 +173,10 @@ def test_a_small_cache_never_loses_a_result_the_batch_needs():
     found = detector.detect(batch)
     assert [len(f) for f in found] == [1, 1, 1, 1, 1]
     assert len(detector._cache) == 2
+
+
+def test_a_text_longer_than_sudachi_accepts_is_analysed_in_pieces(anonymizer):
+    text = "山" * 9000 + "。電話は090-1234-5678です。" + "川" * 9000  # 54 kB of UTF-8
+    [red] = anonymizer.redact([text])
+    assert "<PHONE_NUMBER_1>" in red.text and "090-1234-5678" not in red.text
+    assert [(d.type, text[d.start:d.end]) for d in red.detections] == [("PHONE_NUMBER", "090-1234-5678")]
