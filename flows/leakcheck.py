@@ -22,7 +22,7 @@ URL_QUERY = re.compile(r"https?://[^\s?#]*[?#](?!<URL_QUERY>)\S")
 # (ORD-20261123-0042). A run counts when it has the shape of a phone number (0 + 9-10 digits, or +81),
 # a Luhn-valid card (13-19) or a My Number with a valid check digit (12): parcel and order numbers
 # customers quote are not personal data and must not stop a night's publication.
-DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z]-)(?:\+81[ \-]?)?\d(?:[ \-()]?\d){9,}(?![0-9])")
+DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])(?<![A-Za-z]-)(?:\+81[ \-]?)?\(?\d(?:[ \-().]?\d){9,}(?![0-9])")
 IPV4 = re.compile(r"(?<![0-9.])(?:\d{1,3}\.){3}\d{1,3}(?![0-9.]|/\d)")
 PASSPORT = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{7}(?![0-9])")
 TOKEN = re.compile(r"[A-Za-z0-9_\-.:@+]{6,}")

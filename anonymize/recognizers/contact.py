@@ -22,7 +22,8 @@ class PhoneRecognizer(RegexRecognizer):
 
     ENTITY = E.PHONE_NUMBER
     PATTERNS = (
-        (NOT_AFTER_ALNUM + r"(?:\+81[- ]?\(?0?\)?|0)\d{1,4}[- ]?\(?\d{1,4}\)?[- ]?\d{3,4}" + NOT_BEFORE_DIGIT, 0.55),
+        (NOT_AFTER_ALNUM + r"(?:\+81[- ]?\(?0?\)?[- ]?|\(?0)\d{1,4}\)?[-. ]?\(?\d{1,4}\)?[-. ]?\d{3,4}"
+         + NOT_BEFORE_DIGIT, 0.55),
         (NOT_AFTER_ALNUM + r"0[5789]0\d{8}" + NOT_BEFORE_DIGIT, 0.55),
     )
     CONTEXT = ("電話", "TEL", "Tel", "tel", "携帯", "連絡先", "架電", "コールバック", "折り返し", "ダイヤル", "FAX",

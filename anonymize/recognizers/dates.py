@@ -46,6 +46,12 @@ class DateOfBirthRecognizer(RegexRecognizer):
     CONTEXT_AFTER = 6
     CONTEXT_REQUIRED = True
 
+    def score_match(self, text: str, start: int, end: int, base_score: float) -> float | None:
+        """A date directly followed by 生 (S45.3.3生, 1990/1/2生) is a birth date too."""
+        if text.startswith("生", end):
+            return min(base_score + self.CONTEXT_BOOST, 1.0)
+        return super().score_match(text, start, end, base_score)
+
 
 _KANJI_AGE = r"(?:百|九十[一二三四五六七八九]?|百[一二三四五六七八九十]+)歳"
 
