@@ -180,3 +180,8 @@ def test_a_text_longer_than_sudachi_accepts_is_analysed_in_pieces(anonymizer):
     [red] = anonymizer.redact([text])
     assert "<PHONE_NUMBER_1>" in red.text and "090-1234-5678" not in red.text
     assert [(d.type, text[d.start:d.end]) for d in red.detections] == [("PHONE_NUMBER", "090-1234-5678")]
+
+
+@pytest.mark.parametrize("text", ["弊社の社長から連絡します", "御社と提携したい", "本社に勤めています"])
+def test_our_company_and_yours_are_not_names(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text

@@ -35,6 +35,10 @@ _KANA_OR_LATIN_NAME = (r"(?<![ァ-ヴーA-Za-z0-9\u4e00-\u9fff])"
 _DEPARTMENT_ALONE = (r"(?<![\u4e00-\u9fffァ-ヴー])[\u4e00-\u9fffァ-ヴー]{2,10}?(?:事業部|本部|部|課)"
                      r"(?=の[^\s、。]{1,8}(?:です|と申します|が担当|より|から)|に所属|所属|で働|に勤)"
                      r"|(?<=所属は|所属:|所属：)[\u4e00-\u9fffァ-ヴー]{2,10}?(?:事業部|本部|部|課|室)")
+# A kanji name before company-only context (凸版印刷の株式, 東宝と提携); never 弊社, 同社 and the like.
+_KANJI_NAME = (r"(?<![ァ-ヴーA-Za-z0-9\u4e00-\u9fff々])"
+               r"(?!(?:同社|弊社|当社|御社|貴社|本社|自社|他社|会社|親会社|各社)(?:の|と|に|を|が|より|から))"
+               r"[\u4e00-\u9fff々]{2,8}")
 # Latin company names written with 社: BLW社, Swan and Hunter社 (not 社長, 社員, 社内 …).
 _LATIN_SHA = r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]*(?: (?:and|&|of) [A-Z][A-Za-z0-9&]*| [A-Z][A-Za-z0-9&]*)*社(?![会長員内外])"
 
@@ -51,6 +55,7 @@ class OrganizationRecognizer(RegexRecognizer):
          + r"(?![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])", 0.9),
         (_START + _NAME + _SUFFIX + r"(?:[ \u3000]?" + _LEGAL_FORM + ")?" + _DEPARTMENT, 0.6),
         (_KANA_OR_LATIN_NAME + _COMPANY_CONTEXT, 0.6),
+        (_KANJI_NAME + _COMPANY_CONTEXT, 0.6),
         (_LATIN_SHA, 0.6),
         (_DEPARTMENT_ALONE, 0.6),
     )
