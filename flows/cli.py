@@ -236,8 +236,8 @@ def eval_(
     from anonymize import Anonymizer
     from flows import evaluation as ev
 
-    chats = chat or [p for p in (Path("tests/chat_eval/chat_eval.jsonl"),
-                                 Path("tests/chat_eval/holdout/holdout.jsonl")) if p.exists()]
+    chats = chat or [p for p in (Path("tests/chat_eval/chat_eval.jsonl"), Path("tests/chat_eval/holdout/holdout.jsonl"),
+                                 Path("tests/chat_eval/blind/blind.jsonl")) if p.exists()]
     stock = stockmark or next((p for p in (Path("../shared/eval/stockmark_ner_dev.json"),) if p.exists()), None)
     settings = _settings(config, None)
     anonymizer = Anonymizer(settings.detection)
