@@ -14,6 +14,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from pathlib import Path
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # never reach for the network
 
@@ -22,6 +23,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
 from anonymize.entities import Detection
+from anonymize.names_ner import NAMES_META_KEY, NAMES_NER_DIR, add_names_ner
 from anonymize.normalize import normalize
 from anonymize.recognizers import all_recognizers
 from anonymize.settings import DetectionSettings
@@ -37,9 +39,10 @@ class GinzaNlpEngine(SpacyNlpEngine):
     Its NlpArtifacts carry the spaCy Doc; tokumei's recognizers read NER labels and Sudachi tags from it,
     so Presidio's generic label mapping is bypassed (no GiNZA label maps onto it anyway)."""
 
-    def __init__(self, model: str, exclude: Sequence[str]) -> None:
+    def __init__(self, model: str, exclude: Sequence[str], names_model: str = "") -> None:
         super().__init__(models=[{"lang_code": "ja", "model_name": model}])
         self._exclude = list(exclude)
+        self._names_model = names_model
 
     def load(self) -> None:
         model = self.models[0]["model_name"]
@@ -47,7 +50,7 @@ class GinzaNlpEngine(SpacyNlpEngine):
             raise ModelNotInstalledError(
                 f"spaCy model {model!r} is not installed; install the pinned requirements (it is a package)"
             )
-        self.nlp = {"ja": _load_model(model, tuple(self._exclude))}
+        self.nlp = {"ja": _load_model(model, tuple(self._exclude), self._names_model)}
 
     def _get_entities(self, doc):
         return []
@@ -57,9 +60,11 @@ class GinzaNlpEngine(SpacyNlpEngine):
 
 
 @functools.lru_cache(maxsize=2)
-def _load_model(model: str, exclude: tuple[str, ...]) -> spacy.Language:
-    """One loaded model per process, however many engines are built."""
-    return spacy.load(model, exclude=list(exclude))
+def _load_model(model: str, exclude: tuple[str, ...], names_model: str) -> spacy.Language:
+    """One loaded model per process, however many engines are built, with the names head added."""
+    nlp = spacy.load(model, exclude=list(exclude))
+    add_names_ner(nlp, Path(names_model) if names_model else NAMES_NER_DIR)
+    return nlp
 
 
 class Detector:
@@ -67,7 +72,8 @@ class Detector:
 
     def __init__(self, settings: DetectionSettings | None = None) -> None:
         self.settings = settings or DetectionSettings()
-        self.nlp_engine = GinzaNlpEngine(self.settings.model, self.settings.exclude_components)
+        self.nlp_engine = GinzaNlpEngine(self.settings.model, self.settings.exclude_components,
+                                         self.settings.names_model)
         self.nlp_engine.load()
         registry = RecognizerRegistry(supported_languages=["ja"])
         for recognizer in all_recognizers():
@@ -83,7 +89,7 @@ class Detector:
     @property
     def model_version(self) -> str:
         nlp = self.nlp_engine.nlp["ja"]
-        return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+        return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}+names-{nlp.meta[NAMES_META_KEY]}"
 
     def detect(self, texts: Sequence[str]) -> list[list[Detection]]:
         """Detections for each text, in order; every distinct text is analysed at most once."""
@@ -142,7 +148,7 @@ class Detector:
                           if not AFFILIATION.search(text[max(0, m.start() - 10):m.end() + 8])]
         clusters: list[list[RecognizerResult]] = []
         for r in sorted(results, key=lambda r: (r.start, -r.end, r.entity_type)):
-            if any(s <= r.start and r.end <= e for s, e in protected):
+            if any(s <= r.start and r.end <= e for s, e in protected) or not _could_be_name(r, text):
                 continue
             if clusters and r.start < max(x.end for x in clusters[-1]):
                 clusters[-1].append(r)
@@ -213,16 +219,44 @@ def _analyze_in_worker(texts: list[str]) -> list[tuple[Detection, ...]]:
 # Names of places to stay and stations (ホテルニューオータニ, 東横イン新宿, 湯本温泉): not personal, and GiNZA
 # often tags their parts as people.
 PLACE_NAME = re.compile(r"(?:ホテル|旅館|民宿)[ァ-ヴー・A-Za-z\u4e00-\u9fff々]{1,15}"
-                        r"|[ァ-ヴー・A-Za-z\u4e00-\u9fff々]{1,15}(?:ホテル|旅館|イン|温泉|駅|空港|荘)")
+                        r"|[ァ-ヴー・A-Za-z\u4e00-\u9fff々]{1,15}(?:ホテル|旅館|温泉|駅|空港|荘)"
+                        r"|(?:東横|ルート|コンフォート|リッチモンド)イン[ァ-ヴー\u4e00-\u9fff々]{0,10}")
+
+
+# Capitalised English words that NER and romanized-name signals take for names (Hi, Great, Shipping is
+# free): a Latin person or organisation holding one of these is a sentence, not a name.
+ENGLISH_WORDS = frozenset(
+    "hi hello hey dear thanks thank thx yes no ok okay sure great good fine morning evening please sorry "
+    "confirmed we you i he she they it this that these those the a an is are was were be been and or but of "
+    "for to in on at by with from as if so not our your my his her their can could will would shall should "
+    "may might do does did have has had shipping order orders free return refund delivery item items "
+    "account support customer service team here there what when where which who how why".split())
+_NAME_TYPES = frozenset({"PERSON", "ORGANIZATION"})
+_LETTER = re.compile(r"[A-Za-zぁ-んァ-ヴｦ-ﾟ\u4e00-\u9fff々]")
+_LATIN_ONLY = re.compile(r"[A-Za-z .,'&-]+")
+_LEGAL_FORM_EN = re.compile(r"\b(?:Co|Ltd|Inc|Corp|LLC|GmbH)\b")
+
+
+def _could_be_name(result: RecognizerResult, text: str) -> bool:
+    """False for a person or organisation with no letter in it (〜), or an English sentence fragment."""
+    if result.entity_type not in _NAME_TYPES:
+        return True
+    value = text[result.start:result.end]
+    if not _LETTER.search(value):
+        return False
+    if _LATIN_ONLY.fullmatch(value) and not _LEGAL_FORM_EN.search(value):
+        return not any(w.lower() in ENGLISH_WORDS for w in re.findall(r"[A-Za-z]+", value))
+    return True
 
 
 AFFILIATION = re.compile(r"勤務|勤め|所属|職場|勤務先|社員|働い|就職|転職|入社")
 
 
 def _allow_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
-    """Allow-listed terms, optionally wrapped in a legal form (株式会社ミナライ), case-insensitive."""
+    """Allow-listed terms, optionally wrapped in a legal form (株式会社ミナライ) or continued by a word
+    (ミナライショップ, minarai-shop), case-insensitive."""
     if not terms:
         return None
     names = "|".join(re.escape(normalize(t)) for t in sorted(terms, key=len, reverse=True))
     legal = r"(?:株式会社|有限会社|合同会社|\(株\))?\s?"
-    return re.compile(legal + "(?:" + names + ")" + r"(?:\s?(?:株式会社|社))?", re.IGNORECASE)
+    return re.compile(legal + "(?:" + names + ")" + r"(?:\s?(?:株式会社|社)|[-ァ-ヴーA-Za-z]*)", re.IGNORECASE)

@@ -27,6 +27,8 @@ class DetectionSettings:
         "JR東日本", "JR西日本", "JR東海", "JR九州", "JR北海道", "JR四国", "JR", "日本航空", "全日本空輸",
         "JAL", "ANA", "Google", "Apple", "Microsoft",
     )
+    # The names NER head (anonymize/models/train_names.py); "" is the one shipped in anonymize/models/names_ner.
+    names_model: str = ""
     batch_size: int = 128
     # Worker processes for large batches (tok2vec and NER use one core each); 1 = analyse in-process.
     n_process: int = 1

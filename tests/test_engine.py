@@ -41,6 +41,17 @@ def test_normalize_keeps_every_offset():
     ("株式会社サンプル商事の者です", ("ORGANIZATION", "株式会社サンプル商事")),
     ("営業部の山田です", ("ORGANIZATION", "営業部")),
     ("住所は大阪府大阪市北区梅田1丁目2番3号です", ("ADDRESS", "大阪府大阪市北区梅田1丁目2番3号")),
+    ("送付先は東京都港区芝公園2-4-1 芝パークビル7Fです", ("ADDRESS", "東京都港区芝公園2-4-1 芝パークビル7F")),
+    ("1985/11/03 です", ("DATE_OF_BIRTH", "1985/11/03")),  # an old full date answers "生年月日は?"
+    ("S40.3.15 です", ("DATE_OF_BIRTH", "S40.3.15")),
+    ("ダイナースは 3678-326616-6304 です", ("CREDIT_CARD", "3678-326616-6304")),
+    ("名義 ﾜﾀﾅﾍﾞ ｱｵｲ でお願いします", ("PERSON", "ﾜﾀﾅﾍﾞ ｱｵｲ")),
+    ("Hello, I am Kana from support.", ("PERSON", "Kana")),
+    ("Please set Kaneko sama as the recipient.", ("PERSON", "Kaneko")),
+    ("I work at Hokuto Trading Co., Ltd. in Tokyo.", ("ORGANIZATION", "Hokuto Trading Co., Ltd.")),
+    ("さくら総合病院 看護部で働いています", ("ORGANIZATION", "さくら総合病院 看護部")),
+    ("1966年に帝人を休職した", ("ORGANIZATION", "帝人")),  # IPAdic's organisation list
+    ("車両はヘグルント社が開発した", ("ORGANIZATION", "ヘグルント社")),
 ])
 def test_each_type_is_found_in_chat_text(anonymizer, text, expected):
     assert expected in types(anonymizer, text)
@@ -55,6 +66,15 @@ def test_each_type_is_found_in_chat_text(anonymizer, text, expected):
     "エラーコードE-1024が表示されます",
     "minarai CS-Chatの使い方を教えてください",
     "35歳です",
+    "iPhone 15、iOS 17.4.1です",
+    "梅田にもある？",  # a family name, and here a district
+    "2024年3月15日に購入したドライヤーが壊れました",
+    "吸引力が急に落ちました。色違いもありますか",
+    "置き配は玄関前・宅配ボックス・メーターボックスからお選びください",
+    "ご注文完了メールに記載の払込票番号をレジでお伝えください",
+    "Hi, I ordered a jacket but received the wrong size. Great, thx",
+    "ミナライショップのサポートです。同社の本社は会社の近くです",
+    "なおりました！ありがと〜",
 ])
 def test_text_without_personal_data_is_left_alone(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text

@@ -24,9 +24,9 @@ _TOWN = _WORD + "{0,10}?"
 _NUM = r"(?:\d{1,5}|[一二三四五六七八九十]{1,3})"
 _BLOCK = (_NUM + r"(?:丁目|番地?|-|の)\s?" + r"\d{1,5}(?:(?:番地?|号|-|の)\s?\d{1,5})*(?:番地?|号)?"
           + r"|" + r"\d{1,5}番地")
-# Building and room: コーポ101, さくらマンション 305号室, ひまわりハイツ 404.
+# Building and room: コーポ101, さくらマンション 305号室, ひまわりハイツ 404, 芝パークビル7F.
 _BUILDING = (r"(?:[ \u3000]?(?![にはがをでへとのもや])[A-Za-zァ-ヴーぁ-ん\u4e00-\u9fff]{1,16}?[ \u3000]?\d{1,4}"
-             r"(?:号室|号)?(?![0-9年月日歳才円]))?")
+             r"(?:号室|号|階|F)?(?![0-9年月日歳才円]))?")
 
 ADDRESS_WITH_PREFECTURE = _PREF + _SP + "(?:" + _MUNI + ")+" + _TOWN + "(?:" + _BLOCK + ")" + _BUILDING
 ADDRESS_WITH_MUNICIPALITY = _MUNI + _TOWN + "(?:" + _BLOCK + ")" + _BUILDING

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from anonymize import entities as E
-from anonymize.recognizers.base import NOT_AFTER_DIGIT, NOT_BEFORE_DIGIT, RegexRecognizer
+from anonymize.recognizers.base import NOT_AFTER_DIGIT, NOT_BEFORE_DIGIT, RegexRecognizer, has_context
 
 ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018,
         "M": 1867, "T": 1911, "S": 1925, "H": 1988, "R": 2018}
-_ERA = r"(?:明治|大正|昭和|平成|令和|[MTSHR]\.?)"
+_ERA = r"(?:明治|大正|昭和|平成|令和|(?<![A-Za-z])[MTSHR]\.?)"  # not the S of iOS 17.4.1
 _WESTERN = r"(?:19|20)\d{2}\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.\-]\d{1,2}[/.\-]\d{1,2})"
 _JAPANESE = _ERA + r"\s?(?:\d{1,2}|元)\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.\-]\d{1,2}[/.\-]\d{1,2})"
 _COMPACT = r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
@@ -28,6 +28,10 @@ def birth_year(value: str) -> int | None:
     return ERAS[era] + n
 
 
+# A full date of this year or earlier needs no label to count as a birth date (a fixed year, not today's,
+# so that the same input always gives the same output).
+LATEST_UNLABELLED_BIRTH_YEAR = 2010
+
 # A birthday without a year counts only right next to its label (誕生日は5月5日, 5月5日生まれ): a
 # delivery date in the same sentence as 誕生日プレゼント is not a birth date.
 _MONTH_DAY = (r"(?:(?<=誕生日は)|(?<=誕生日:)|(?<=誕生日が)|(?<=生年月日は)|(?<=生年月日:)|(?<=誕生日 ))"
@@ -44,13 +48,22 @@ class DateOfBirthRecognizer(RegexRecognizer):
     CONTEXT = ("生年月日", "誕生日", "生まれ", "生年", "birthday", "Birthday", "DOB", "バースデー", "産まれ")
     CONTEXT_BEFORE = 20
     CONTEXT_AFTER = 6
-    CONTEXT_REQUIRED = True
+    # Dates of something other than a birth (…に購入, 契約日): an old full date with these is left alone.
+    NEGATIVE_CONTEXT = ("購入", "注文", "契約", "発売", "設立", "創業", "開業", "入会", "加入", "申込", "申し込",
+                        "発行", "期限", "開始", "入社", "卒業", "結婚", "配送", "お届け", "発送", "予約", "利用")
 
     def score_match(self, text: str, start: int, end: int, base_score: float) -> float | None:
-        """A date directly followed by 生 (S45.3.3生, 1990/1/2生) is a birth date too."""
-        if text.startswith("生", end):
+        """A date next to its label, or followed by 生 (S45.3.3生, 1990/1/2生), is a birth date. So is a
+        full date at least 15 years old (YEAR_OF_NO_CONTEXT) with no other event named: in a support chat
+        that is the customer's birth date (1985/11/03 です, answering the question before)."""
+        if text.startswith("生", end) or has_context(text, start, end, self.CONTEXT, self.CONTEXT_BEFORE,
+                                                     self.CONTEXT_AFTER):
             return min(base_score + self.CONTEXT_BOOST, 1.0)
-        return super().score_match(text, start, end, base_score)
+        year = birth_year(text[start:end])
+        if (year is None or year > LATEST_UNLABELLED_BIRTH_YEAR
+                or has_context(text, start, end, self.NEGATIVE_CONTEXT, self.CONTEXT_BEFORE, 12)):
+            return None
+        return base_score - 0.05
 
 
 _KANJI_AGE = r"(?:百|九十[一二三四五六七八九]?|百[一二三四五六七八九十]+)歳"

@@ -31,9 +31,10 @@ class CreditCardRecognizer(RegexRecognizer):
     ENTITY = E.CREDIT_CARD
     PATTERNS = (
         (GROUP_START + r"\d{4}([ -]?)\d{4}\1\d{4}\1\d{1,7}" + GROUP_END, 0.55),
-        (GROUP_START + r"\d{4}([ -]?)\d{6}\1\d{5}" + GROUP_END, 0.55),  # Amex 4-6-5
+        (GROUP_START + r"\d{4}([ -]?)\d{6}\1\d{4,5}" + GROUP_END, 0.55),  # Amex 4-6-5, Diners 4-6-4
     )
-    CONTEXT = ("カード", "クレジット", "card", "Card", "CARD", "VISA", "Visa", "JCB", "Master", "AMEX", "Amex", "決済")
+    CONTEXT = ("カード", "クレジット", "card", "Card", "CARD", "VISA", "Visa", "JCB", "Master", "AMEX", "Amex", "決済",
+               "ダイナース", "Diners", "アメックス")
     ACCEPT_INVALID_WITH_CONTEXT = True
 
     def validate(self, value: str) -> bool | None:

@@ -10,6 +10,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
 from anonymize import entities as E
+from anonymize.lexicon import is_common_noun_phrase, known_organizations
+from anonymize.names_ner import NAMES_KEY
 from anonymize.recognizers.base import RegexRecognizer, ascii_bounded, extend_foreign_name
 
 ORGANIZATION_LABELS = frozenset({
@@ -23,7 +25,8 @@ _SUFFIX = (r"(?:株式会社|有限会社|銀行|信用金庫|信金|証券|生�
            r"|電鉄|鉄道|航空|交通|自動車|製薬|薬品|書店|レコード|電力|通信|放送|新聞社|新聞|出版|食品|化学|重工業?|電気|電工"
            r"|精機|興業|産業|不動産|観光|運輸|急便|百貨店|商会|商店|工務店|製菓|製紙|酒造|建設|技研|システムズ|ソフト"
            r"|エレクトロニクス|コーポレーション|グループ|ジャパン|インターナショナル|商社|信託|生命|損保|workshop|Inc\.?|Corp\.?"
-           r"|Co\., ?Ltd\.?|Ltd\.?|LLC|HD|エンタテインメント|エンターテインメント|プロダクション)")
+           r"|Co\., ?Ltd\.?|Ltd\.?|LLC|HD|エンタテインメント|エンターテインメント|プロダクション"
+           r"|市役所|区役所|町役場|村役場|役所|役場)")
 # Words after a name that only a company takes (…の株式, …に勤めて, …と業務提携); katakana and Latin
 # names only, since a kanji run has no visible start.
 _COMPANY_CONTEXT = (r"(?=の株式|の子会社|の傘下|傘下の|との?業務提携|と提携|より発売|より販売|から発売|に勤め|に勤務|に入社"
@@ -32,7 +35,8 @@ _KANA_OR_LATIN_NAME = (r"(?<![ァ-ヴーA-Za-z0-9\u4e00-\u9fff])"
                        r"(?:[ァ-ヴ][ァ-ヴー・]{1,20}|[A-Z][A-Za-z0-9&]{1,15}(?: [A-Z][A-Za-z0-9&]+)*)")
 # A department on its own (営業部の山田, 所属は経理部です): two or more characters before 部/課, so
 # 全部, 一部 never match; 室 only after a company (会議室 is a room).
-_DEPARTMENT_ALONE = (r"(?<![\u4e00-\u9fffァ-ヴー])[\u4e00-\u9fffァ-ヴー]{2,10}?(?:事業部|本部|部|課)"
+_DEPARTMENT_ALONE = (r"(?<![\u4e00-\u9fffァ-ヴー])(?:[\u4e00-\u9fffァ-ヴーA-Za-z]{2,12}[ \u3000])?"
+                     r"[\u4e00-\u9fffァ-ヴー]{2,10}?(?:事業部|本部|部|課)"
                      r"(?=の[^\s、。]{1,8}(?:です|と申します|が担当|より|から)|に所属|所属|で働|に勤)"
                      r"|(?<=所属は|所属:|所属：)[\u4e00-\u9fffァ-ヴー]{2,10}?(?:事業部|本部|部|課|室)")
 # A kanji name before company-only context (凸版印刷の株式, 東宝と提携); never 弊社, 同社 and the like.
@@ -40,14 +44,28 @@ _KANJI_NAME = (r"(?<![ァ-ヴーA-Za-z0-9\u4e00-\u9fff々])"
                r"(?!(?:同社|弊社|当社|御社|貴社|本社|自社|他社|会社|親会社|各社)(?:の|と|に|を|が|より|から))"
                r"[\u4e00-\u9fff々]{2,8}")
 # Latin company names written with 社: BLW社, Swan and Hunter社 (not 社長, 社員, 社内 …).
+# Latin names with an English legal form: Hokuto Trading Co., Ltd., Acme Inc.
+_LATIN_LEGAL = (r"(?<![A-Za-z])[A-Z][A-Za-z&]*(?: [A-Z][A-Za-z&]*){0,4},? (?:Co\., ?Ltd\.?|Co\.|Inc\.?|Corp\.?|Ltd\.?"
+                r"|LLC|GmbH|K\.K\.)")
+# A name with hiragana in it before a school, hospital or office suffix: さくら総合病院, 県立みどり台高校.
+_KANA_MIXED_NAME = (r"(?<![ぁ-ん])(?:[\u4e00-\u9fff]{1,4})?[ぁ-ん]{2,5}[\u4e00-\u9fffァ-ヴー]{0,6}?"
+                    r"(?:総合病院|病院|クリニック|大学|高校|高等学校|中学校|小学校|幼稚園|保育園|学園|銀行|信用金庫)")
 _LATIN_SHA = r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]*(?: (?:and|&|of) [A-Z][A-Za-z0-9&]*| [A-Z][A-Za-z0-9&]*)*社(?![会長員内外])"
 
 
+# GiNZA labels under which a word IPAdic lists as an organisation is a place to visit (浅草寺, 東京ドーム).
+PLACE_LABELS = frozenset({"Worship_Place", "Facility_Other", "Park", "Museum", "Theater", "Sports_Facility",
+                          "Amusement_Park", "Zoo", "Station", "Airport", "Port", "City", "Province", "Country",
+                          "GPE_Other", "Location_Other", "Domestic_Region"})
+# Weaker suffixes (ヘグルント社, イギリス東インド会社, 日本サッカー協会, 海洋堂): the whole must not be a
+# dictionary common noun (同社, 航空会社, 食堂), so they are checked with the lexicon.
+_COMMON_SUFFIX = re.compile(r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])[A-Za-z0-9ァ-ヴー\u4e00-\u9fff々・]{1,16}?"
+                            r"(?:会社|協会|組合|財団|公社|基金|機構|社|堂)(?![\u4e00-\u9fff々ァ-ヴー])")
 # A department after the company: 総務部, 情報システム部, カスタマーサクセス部, 第二営業部.
-_DEPARTMENT = r"(?:[ \u3000]?[\u4e00-\u9fffァ-ヴー]{1,12}?(?:事業部|本部|部|課|室))?"
+_DEPARTMENT = r"(?:[ \u3000]?[\u4e00-\u9fffァ-ヴー]{1,12}?(?:事業部|本部|研究科|学部|学科|部|課|室))?"
 _START = r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])"
 # NER organisations that are really places to stay or stations (not a person's affiliation).
-_FACILITY = re.compile(r"ホテル|旅館|宿|荘|温泉|駅|空港|イン")
+_FACILITY = re.compile(r"ホテル|旅館|宿|荘|温泉|駅|空港|東横イン|ルートイン")
 class OrganizationRecognizer(RegexRecognizer):
     ENTITY = E.ORGANIZATION
     PATTERNS = (
@@ -57,16 +75,27 @@ class OrganizationRecognizer(RegexRecognizer):
         (_KANA_OR_LATIN_NAME + _COMPANY_CONTEXT, 0.6),
         (_KANJI_NAME + _COMPANY_CONTEXT, 0.6),
         (_LATIN_SHA, 0.6),
+        (_LATIN_LEGAL, 0.9),
+        (_KANA_MIXED_NAME + _DEPARTMENT, 0.6),
         (_DEPARTMENT_ALONE, 0.6),
     )
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
         results = super().analyze(text, entities, nlp_artifacts)
-        if nlp_artifacts is not None and isinstance(nlp_artifacts.tokens, Doc):
-            for ent in nlp_artifacts.tokens.ents:
+        doc = nlp_artifacts.tokens if nlp_artifacts is not None and isinstance(nlp_artifacts.tokens, Doc) else None
+        if doc is not None:
+            for ent in [*doc.ents, *(s for s in doc.spans.get(NAMES_KEY, ()) if s.label_ == "Company")]:
                 if (ent.label_ in ORGANIZATION_LABELS and ascii_bounded(text, ent.start_char, ent.end_char)
                         and not _FACILITY.search(ent.text)):
                     start, end = extend_foreign_name(text, ent.start_char, ent.end_char)
                     results.append(RecognizerResult(self.ENTITY, start, end, 0.7))
+        for m in _COMMON_SUFFIX.finditer(text):
+            if not is_common_noun_phrase(m.group()) and not _FACILITY.search(m.group()):
+                results.append(RecognizerResult(self.ENTITY, m.start(), m.end(), 0.6))
+        places = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS} if doc is not None else set()
+        for start, end in known_organizations(text):
+            if not _FACILITY.search(text, start, end) and (start, end) not in places:  # 浅草寺 is a temple
+                start, end = extend_foreign_name(text, start, end)
+                results.append(RecognizerResult(self.ENTITY, start, end, 0.6))
         return results

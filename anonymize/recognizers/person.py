@@ -16,6 +16,8 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
 from anonymize import entities as E
+from anonymize.lexicon import is_common_noun_phrase
+from anonymize.names_ner import NAMES_KEY
 from anonymize.recognizers.base import ascii_bounded, extend_foreign_name
 
 HONORIFICS = frozenset({"様", "さま", "さん", "サン", "君", "くん", "氏", "殿", "ちゃん", "先生", "どの"})
@@ -51,10 +53,18 @@ NAME_AFTER_LABEL = re.compile(r"(?<=名前は|名前を|氏名は|名義は|名�
 ACCOUNT_HOLDER = re.compile(r"(?<=[（(])[ァ-ヴー]{2,}(?:[ \u3000][ァ-ヴー]{1,})?(?=[）)])")
 ACCOUNT_CONTEXT = ("口座", "名義", "振込", "振り込", "返金", "銀行", "支店", "普通", "当座", "ゆうちょ", "(普)", "(当)")
 # The second half of a name written with a space (ふじた つむぎです, 山田 太郎様).
-_SECOND_HALF = re.compile(r"[ \u3000]([ぁ-んァ-ヴー\u4e00-\u9fff々]{1,4})(?=です|と申|様|さん|、|。|！|!|\s|$)")
+_SECOND_HALF = re.compile(r"[ \u3000]([ぁ-んァ-ヴー\u4e00-\u9fff々]{1,4})(?=です|と申|様|さん|、|。|！|!|（|\(|\s|$)")
+# Two words of half-width katakana (ﾔﾏﾀﾞ ﾀﾛｳ): how bank and card systems print a holder's name.
+HALFWIDTH_NAME = re.compile(r"(?<![ｦ-ﾟ])[ｦ-ﾟ]{2,}[ \u3000][ｦ-ﾟ]{1,}")
+# Names in English sentences: I am Kana, This is Mika from…, my name is Maria Garcia, Ms. Garcia, Kaneko sama.
+_LATIN_NAME = r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+ENGLISH_INTRO = re.compile(r"(?:\b(?:I am|I'm|[Tt]his is|[Mm]y name is|[Nn]ame:)|\b(?:Mr|Ms|Mrs|Dr)\.?) " + _LATIN_NAME
+                           + r"(?![A-Za-z])|" + r"(?<![A-Za-z])([A-Z][a-z]+)(?= ?-?(?:sama|san|-sama|-san)\b)")
 # Self-introductions the tokenizer splits badly (やまだと申します → やま/だ/と/申し/ます).
 SELF_INTRO = re.compile(r"(?:^|(?<=[\s、。!！?？「」:：])|(?<=私は)|(?<=わたしは)|(?<=わたくしは)|(?<=担当の))"
                         r"((?:(?![のはがをにでへ])[ぁ-んァ-ヴー\u4e00-\u9fff々]){2,8}?)(?:と申します|と申しま|といいます|と言います)")
+# What ends a thing, never a name (GiNZA tags 製造番号 and 払込票番号 as Person).
+NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|額|率|欄|画面|ボタン|メール|アプリ|カード)$")
 _KATAKANA = re.compile(r"^[ァ-ヴー]+$")
 _KATAKANA_CHAR = re.compile(r"[ァ-ヴー]")
 _NAME_TAIL = re.compile(r"^(?:[\u4e00-\u9fff々]{1,2}|[ぁ-ゖ]{1,2})$")
@@ -69,6 +79,13 @@ NOT_PERSON_LABELS = frozenset({"Country", "City", "Province", "GPE_Other", "Loca
 _GIVEN_NAME = re.compile(r"^(?:[\u4e00-\u9fff々]{1,3}|[ぁ-ん]{1,3}|[ァ-ヴー]{2,4})$")
 _HIRAGANA = re.compile(r"^[ぁ-んー]+$")
 _ROMAN = re.compile(r"^[A-Za-z]+$")
+
+
+def _is_place(doc: Doc, start: int, end: int) -> bool:
+    """True when GiNZA's NER labels exactly this kanji span as a place (梅田 is a family name and a
+    district). Katakana names it calls places (パウル, ミハイロフ) are people more often."""
+    return not _KATAKANA.match(doc.text[start:end]) and any(
+        e.start_char == start and e.end_char == end and e.label_ in NOT_PERSON_LABELS for e in doc.ents)
 
 
 def is_name_tag(token: Token) -> bool:
@@ -109,14 +126,17 @@ class PersonRecognizer(EntityRecognizer):
             if end > start:
                 spans[(start, end)] = max(score, spans.get((start, end), 0.0))
 
-        for ent in doc.ents:
+        # GiNZA's own Person entities and the names head's (doc.spans["names"]), honorifics left out.
+        head = [s for s in doc.spans.get(NAMES_KEY, ()) if not _is_place(doc, s.start_char, s.end_char)]
+        for ent in [*doc.ents, *head]:
             if ent.label_ == "Person" and ascii_bounded(text, ent.start_char, ent.end_char):
                 toks = [t for t in ent if t.text not in HONORIFICS]
-                if toks:
-                    name_tagged = any(is_name_tag(t) for t in toks)
+                name_tagged = any(is_name_tag(t) for t in toks)
+                if toks and not NOT_NAME_TAIL.search(ent.text):
                     add(toks[0].idx, toks[-1].idx + len(toks[-1].text), 0.85 if name_tagged else 0.6)
         for start, end in self._name_tag_runs(doc):
-            add(start, end, 0.6)
+            if not _is_place(doc, start, end):
+                add(start, end, 0.6)
         for start, end in self._vouched_runs(doc, text):
             add(start, end, 0.85)
         for m in SELF_INTRO.finditer(text):
@@ -130,9 +150,15 @@ class PersonRecognizer(EntityRecognizer):
             if any(w in text[max(0, m.start() - 40):m.start()] for w in ACCOUNT_CONTEXT):
                 add(m.start(), m.end(), 0.8)
         for m in KATAKANA_DOTTED.finditer(text):
+            if is_common_noun_phrase(m.group()):
+                continue
             if not any(e.label_ in NOT_PERSON_LABELS and e.start_char < m.end() and m.start() < e.end_char
                        for e in doc.ents):
                 add(m.start(), m.end(), 0.45)
+        for m in HALFWIDTH_NAME.finditer(text):
+            add(m.start(), m.end(), 0.7)
+        for m in ENGLISH_INTRO.finditer(text):
+            add(m.start(m.lastindex or 0), m.end(m.lastindex or 0), 0.8)
         extended = sorted((*self._extend(doc, text, s, e), score) for (s, e), score in spans.items())
         # A list of people (前田青邨、中村岳陵、長野草風、吉村忠夫): an item between two names is a name.
         between = [(a[1] + 1, b[0] - 1) for a, b in itertools.pairwise(extended)

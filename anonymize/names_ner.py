@@ -1,0 +1,69 @@
+"""The names NER head as spaCy pipeline components: a second `ner` that reads ja_ginza's own tok2vec.
+
+ja_ginza's NER sets `doc.ents` with its Extended Named Entity labels, which the recognizers use. The
+head (trained by `anonymize/models/train_names.py` on encyclopedic text) would overwrite them, so its
+results go to `doc.spans["names"]` instead:
+
+    ner → tokumei_stash_ents → names_ner → tokumei_names_to_spans
+
+The head listens to the shared tok2vec, so it costs one transition parser, not a second encoder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from anonymize.lexicon import has_unknown_word
+
+NAMES_NER_DIR = Path(__file__).parent / "models" / "names_ner"
+NAMES_KEY = "names"
+NAMES_META_KEY = "tokumei_names_ner"
+_GINZA_KEY = "ginza_ents"
+# The same architecture as ja_ginza's `ner`, so the head can start from its weights.
+NER_CONFIG = {"model": {
+    "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
+    "hidden_width": 64, "maxout_pieces": 2, "use_upper": True, "nO": None,
+    "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 256, "upstream": "tok2vec"},
+}}
+
+
+@Language.component("tokumei_stash_ents")
+def stash_ents(doc: Doc) -> Doc:
+    """Keep GiNZA's entities aside and leave every token unannotated (not "O"), so that the head is not
+    constrained by them."""
+    doc.spans[_GINZA_KEY] = list(doc.ents)
+    doc.set_ents([], default="missing")
+    return doc
+
+
+@Language.component("tokumei_names_to_spans")
+def names_to_spans(doc: Doc) -> Doc:
+    """Move the head's entities that the dictionary backs to doc.spans["names"] and put GiNZA's back."""
+    doc.spans[NAMES_KEY] = [s for s in doc.ents if is_backed(s)]
+    doc.ents = list(doc.spans[_GINZA_KEY])
+    del doc.spans[_GINZA_KEY]
+    return doc
+
+
+def is_backed(span: Span) -> bool:
+    """A span the dictionary does not contradict: a token tagged 名詞-固有名詞, a word Sudachi does not know
+    (ナーセル), or a capitalised Latin word. Encyclopedic training makes the head see names in common chat
+    nouns (吸引力, チャット, ドライヤー), which the dictionary knows are not proper nouns."""
+    if any(t.tag_.startswith("名詞-固有名詞") or t.text[:1].isupper() for t in span):
+        return True
+    return has_unknown_word(span.text)
+
+
+def add_names_ner(nlp: spacy.Language, weights: Path = NAMES_NER_DIR) -> None:
+    """Add the trained head after GiNZA's `ner` (which must be in the pipeline); the digest of its weights
+    goes into nlp.meta, so that manifests say which head anonymized a day."""
+    nlp.add_pipe("tokumei_stash_ents", after="ner")
+    head = nlp.add_pipe("ner", name="names_ner", config=NER_CONFIG, after="tokumei_stash_ents")
+    head.from_disk(weights, exclude=["vocab"])
+    nlp.add_pipe("tokumei_names_to_spans", after="names_ner")
+    nlp.meta[NAMES_META_KEY] = hashlib.sha256((weights / "model").read_bytes()).hexdigest()[:12]
