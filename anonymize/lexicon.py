@@ -32,6 +32,12 @@ def is_common_noun_phrase(text: str) -> bool:
     return bool(words) and not any(m.is_oov() or m.part_of_speech()[1] == "固有名詞" for m in words)
 
 
+def has_person_name_word(text: str) -> bool:
+    """True when Sudachi, reading `text` on its own, takes some word of it for a name (ビリー・バーク,
+    イーゴリ・アンドレエフ), whatever the sentence around it made of it."""
+    return any(m.part_of_speech()[:3] == ("名詞", "固有名詞", "人名") for m in _sudachi().tokenize(text))
+
+
 @functools.cache
 def _ipadic() -> fugashi.GenericTagger:
     return fugashi.GenericTagger(ipadic.MECAB_ARGS)

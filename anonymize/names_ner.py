@@ -12,6 +12,8 @@ The head listens to the shared tok2vec, so it costs one transition parser, not a
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 from pathlib import Path
 
 import spacy
@@ -24,6 +26,8 @@ NAMES_NER_DIR = Path(__file__).parent / "models" / "names_ner"
 NAMES_KEY = "names"
 NAMES_META_KEY = "tokumei_names_ner"
 _GINZA_KEY = "ginza_ents"
+ARCHITECTURE_FILE = "architecture.json"
+_HIRAGANA = re.compile(r"[ぁ-んー]+")
 # The same architecture as ja_ginza's `ner`, so the head can start from its weights.
 NER_CONFIG = {"model": {
     "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
@@ -52,18 +56,24 @@ def names_to_spans(doc: Doc) -> Doc:
 
 def is_backed(span: Span) -> bool:
     """A span the dictionary does not contradict: a token tagged 名詞-固有名詞, a word Sudachi does not know
-    (ナーセル), or a capitalised Latin word. Encyclopedic training makes the head see names in common chat
-    nouns (吸引力, チャット, ドライヤー), which the dictionary knows are not proper nouns."""
+    (ナーセル) unless all hiragana (みんとぐりーん), or a capitalised Latin word. Encyclopedic training
+    makes the head see names in common chat nouns (吸引力, チャット, ドライヤー), which the dictionary
+    knows are not proper nouns."""
     if any(t.tag_.startswith("名詞-固有名詞") or t.text[:1].isupper() for t in span):
         return True
-    return has_unknown_word(span.text)
+    return not _HIRAGANA.fullmatch(span.text) and has_unknown_word(span.text)
+
+
+def head_config(weights: Path) -> dict:
+    """The head's architecture, as written beside its weights by the training script."""
+    return json.loads((weights / ARCHITECTURE_FILE).read_text(encoding="utf-8"))
 
 
 def add_names_ner(nlp: spacy.Language, weights: Path = NAMES_NER_DIR) -> None:
     """Add the trained head after GiNZA's `ner` (which must be in the pipeline); the digest of its weights
     goes into nlp.meta, so that manifests say which head anonymized a day."""
     nlp.add_pipe("tokumei_stash_ents", after="ner")
-    head = nlp.add_pipe("ner", name="names_ner", config=NER_CONFIG, after="tokumei_stash_ents")
+    head = nlp.add_pipe("ner", name="names_ner", config=head_config(weights), after="tokumei_stash_ents")
     head.from_disk(weights, exclude=["vocab"])
     nlp.add_pipe("tokumei_names_to_spans", after="names_ner")
     nlp.meta[NAMES_META_KEY] = hashlib.sha256((weights / "model").read_bytes()).hexdigest()[:12]

@@ -15,7 +15,9 @@ The split is by article (curid), as the held-out half of the dataset is.
 from __future__ import annotations
 
 import argparse
+import copy
 import hashlib
+import itertools
 import json
 import random
 from pathlib import Path
@@ -25,7 +27,7 @@ from spacy.tokens import Doc
 from spacy.training import Example
 from spacy.util import minibatch
 
-from anonymize.names_ner import NER_CONFIG
+from anonymize.names_ner import ARCHITECTURE_FILE, NER_CONFIG
 
 HERE = Path(__file__).parent
 DEFAULT_DATA = HERE.parents[1] / ".." / "shared" / "eval" / "stockmark_ner_dev.json"
@@ -35,6 +37,7 @@ LABELS = {"人名": "Person", "法人名": "Company", "政治的組織名": "Pol
           "その他の組織名": "Organization_Other", "地名": "GPE_Other", "施設名": "Facility_Other",
           "製品名": "Product_Other", "イベント名": "Event_Other"}
 KEEP = ("tok2vec", "ner")
+SWAPPED = ("人名", "法人名")
 
 
 def fold_of(curid: str, folds: int = 5) -> int:
@@ -55,6 +58,34 @@ def reference_doc(doc: Doc, entities: list[dict]) -> Doc:
     return ref
 
 
+def augment(records: list[dict], copies: int, rng: random.Random) -> list[dict]:
+    """`copies` variants of every sentence naming a person or company, with those names swapped for others
+    of the same type from the training folds: the head learns the context that makes a name, not the
+    names it happened to see."""
+    pools: dict[str, list[str]] = {}
+    for r in records:
+        for e in r["entities"]:
+            if e["type"] in SWAPPED:
+                pools.setdefault(e["type"], []).append(e["name"])
+    out = []
+    for _ in range(copies):
+        for r in records:
+            if not any(e["type"] in SWAPPED for e in r["entities"]):
+                continue
+            ents = sorted(r["entities"], key=lambda e: e["span"][0])
+            if any(a["span"][1] > b["span"][0] for a, b in itertools.pairwise(ents)):
+                continue  # nested entities: keep the sentence as it is
+            text, shift, new = r["text"], 0, []
+            for e in ents:
+                start, end = e["span"][0] + shift, e["span"][1] + shift
+                name = rng.choice(pools[e["type"]]) if e["type"] in SWAPPED else text[start:end]
+                text = text[:start] + name + text[end:]
+                shift += len(name) - (end - start)
+                new.append({**e, "name": name, "span": [start, start + len(name)]})
+            out.append({**r, "text": text, "entities": new})
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -63,6 +94,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "names_ner")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--fresh", action="store_true", help="start from random weights, not ja_ginza's NER")
+    parser.add_argument("--augment", type=int, default=0, help="name-swapped copies of each training sentence")
+    parser.add_argument("--width", type=int, default=64, help="hidden width of a --fresh head")
+    parser.add_argument("--maxout", type=int, default=2, help="maxout pieces of a --fresh head")
     args = parser.parse_args()
 
     spacy.util.fix_random_seed(args.seed)
@@ -71,19 +105,22 @@ def main() -> None:
     test = [r for r in records if fold_of(r["curid"]) == args.holdout_fold]
 
     nlp = spacy.load("ja_ginza", exclude=[n for n in spacy.load("ja_ginza").pipe_names if n not in KEEP])
+    config = copy.deepcopy(NER_CONFIG)
     if args.fresh:
+        config["model"].update(hidden_width=args.width, maxout_pieces=args.maxout)
         nlp.remove_pipe("ner")
-        ner = nlp.add_pipe("ner", name="names_ner", config=NER_CONFIG)
+        ner = nlp.add_pipe("ner", name="names_ner", config=config)
     else:
         nlp.rename_pipe("ner", "names_ner")
         ner = nlp.get_pipe("names_ner")
     # The tok2vec is frozen: its output is computed once and read from doc.tensor by the listener.
+    rng = random.Random(args.seed)
+    train += augment(train, args.augment, rng)
     docs = list(nlp.pipe((r["text"] for r in train), disable=["names_ner"], batch_size=64))
     examples = [Example(doc, reference_doc(doc, r["entities"])) for doc, r in zip(docs, train, strict=True)]
     if args.fresh:
         ner.initialize(lambda: examples, nlp=nlp)
     optimizer = ner.create_optimizer()
-    rng = random.Random(args.seed)
     for epoch in range(args.epochs):
         rng.shuffle(examples)
         losses: dict[str, float] = {}
@@ -94,6 +131,7 @@ def main() -> None:
         report(nlp, test)
     args.out.mkdir(parents=True, exist_ok=True)
     ner.to_disk(args.out, exclude=["vocab"])
+    (args.out / ARCHITECTURE_FILE).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
 
 

@@ -122,10 +122,15 @@ _REGNAL = re.compile(r"[0-9]{1,2}世")
 
 
 def extend_foreign_name(text: str, start: int, end: int) -> tuple[int, int]:
-    """Take in the other parts of a katakana name joined by ・ or = (スティーヴ|・エリクソン,
+    """Complete a katakana word, and take in the other parts of a katakana name joined by ・ or = (スティーヴ|・エリクソン,
     ル=|グウィン, W・|エドワーズ・デミング, ウイリアム|・J・ロビンソン) and a regnal number (ヨハネ・パウロ|2世)."""
     if not (_KATAKANA_CHAR.match(text[start]) or _KATAKANA_CHAR.match(text[end - 1])):
         return start, end
+    # A katakana word is never cut (マーク・ウッド|ベリー where the tokenizer split ウッド|ベリー).
+    while start > 0 and _KATAKANA_CHAR.match(text[start]) and _KATAKANA_CHAR.match(text[start - 1]):
+        start -= 1
+    while end < len(text) and _KATAKANA_CHAR.match(text[end - 1]) and _KATAKANA_CHAR.match(text[end]):
+        end += 1
     while (m := _LEFT_PART.search(text, 0, start)) is not None:
         start = m.start()
     while (m := _RIGHT_PART.match(text, end)) is not None:

@@ -16,7 +16,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
 from anonymize import entities as E
-from anonymize.lexicon import is_common_noun_phrase
+from anonymize.lexicon import has_person_name_word, is_common_noun_phrase
 from anonymize.names_ner import NAMES_KEY
 from anonymize.recognizers.base import ascii_bounded, extend_foreign_name
 
@@ -37,7 +37,8 @@ TITLES = frozenset(
     "知事 市長 町長 村長 議員 大臣 首相 大統領 大使 領事 博士 医師 弁護士 税理士 容疑者 被告 被告人 元帥 大将 大佐 "
     "中佐 少佐 伯爵 侯爵 公爵 男爵 子爵 卿 夫人 一家 名誉教授 記者 アナウンサー 編集長 主任 マネージャー".split()
 )
-SELF_INTRO_AFTER = ("と申します", "と申しま", "といいます", "と言います", "と申す", "でございます")
+# でございます only after a proper noun: 4色でございます, 以上でございます are not introductions.
+SELF_INTRO_AFTER = ("と申します", "と申しま", "といいます", "と言います", "と申す")
 INTRO_BEFORE = re.compile(
     r"(?:担当の|担当者の|担当は|担当者は|担当|名前は|氏名は|氏名[:：]|名前[:：]|名義は|名義[:：]|名義人は"
     r"|フリガナ[:：]|ふりがな[:：]|カナ[:：]|私は|わたしは|私、|わたくし、|名前を|申込者[:：]|契約者[:：]|宛名[:：])\s*$"
@@ -57,9 +58,13 @@ _SECOND_HALF = re.compile(r"[ \u3000]([ぁ-んァ-ヴー\u4e00-\u9fff々]{1,4})(
 # Two words of half-width katakana (ﾔﾏﾀﾞ ﾀﾛｳ): how bank and card systems print a holder's name.
 HALFWIDTH_NAME = re.compile(r"(?<![ｦ-ﾟ])[ｦ-ﾟ]{2,}[ \u3000][ｦ-ﾟ]{1,}")
 # Names in English sentences: I am Kana, This is Mika from…, my name is Maria Garcia, Ms. Garcia, Kaneko sama.
-_LATIN_NAME = r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+_LATIN_NAME = r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
 ENGLISH_INTRO = re.compile(r"(?:\b(?:I am|I'm|[Tt]his is|[Mm]y name is|[Nn]ame:)|\b(?:Mr|Ms|Mrs|Dr)\.?) " + _LATIN_NAME
-                           + r"(?![A-Za-z])|" + r"(?<![A-Za-z])([A-Z][a-z]+)(?= ?-?(?:sama|san|-sama|-san)\b)")
+                           + r"(?![A-Za-z])|" + r"(?<![A-Za-z])([A-Z][a-z]+)(?= ?-?(?:sama|san|-sama|-san)\b)"
+                           + r"|(?:(?<=担当の)|(?<=サポートの)|(?<=スタッフの)|(?<=オペレーターの))"
+                           + r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![A-Za-z])")
+# A reading in brackets after a name: 我妻 颯（わがつま はやて）.
+READING_AFTER = re.compile(r"[ \u3000]?[（(]([ぁ-んァ-ヴー]{2,12}(?:[ \u3000][ぁ-んァ-ヴー]{1,12})?)[）)]")
 # Self-introductions the tokenizer splits badly (やまだと申します → やま/だ/と/申し/ます).
 SELF_INTRO = re.compile(r"(?:^|(?<=[\s、。!！?？「」:：])|(?<=私は)|(?<=わたしは)|(?<=わたくしは)|(?<=担当の))"
                         r"((?:(?![のはがをにでへ])[ぁ-んァ-ヴー\u4e00-\u9fff々]){2,8}?)(?:と申します|と申しま|といいます|と言います)")
@@ -127,8 +132,7 @@ class PersonRecognizer(EntityRecognizer):
                 spans[(start, end)] = max(score, spans.get((start, end), 0.0))
 
         # GiNZA's own Person entities and the names head's (doc.spans["names"]), honorifics left out.
-        head = [s for s in doc.spans.get(NAMES_KEY, ()) if not _is_place(doc, s.start_char, s.end_char)]
-        for ent in [*doc.ents, *head]:
+        for ent in [*doc.ents, *doc.spans.get(NAMES_KEY, ())]:
             if ent.label_ == "Person" and ascii_bounded(text, ent.start_char, ent.end_char):
                 toks = [t for t in ent if t.text not in HONORIFICS]
                 name_tagged = any(is_name_tag(t) for t in toks)
@@ -150,16 +154,19 @@ class PersonRecognizer(EntityRecognizer):
             if any(w in text[max(0, m.start() - 40):m.start()] for w in ACCOUNT_CONTEXT):
                 add(m.start(), m.end(), 0.8)
         for m in KATAKANA_DOTTED.finditer(text):
-            if is_common_noun_phrase(m.group()):
-                continue
-            if not any(e.label_ in NOT_PERSON_LABELS and e.start_char < m.end() and m.start() < e.end_char
-                       for e in doc.ents):
+            if has_person_name_word(m.group()):
+                add(m.start(), m.end(), 0.6)
+            elif not is_common_noun_phrase(m.group()) and not any(
+                    e.label_ in NOT_PERSON_LABELS and e.start_char < m.end() and m.start() < e.end_char for e in doc.ents):
                 add(m.start(), m.end(), 0.45)
         for m in HALFWIDTH_NAME.finditer(text):
             add(m.start(), m.end(), 0.7)
         for m in ENGLISH_INTRO.finditer(text):
             add(m.start(m.lastindex or 0), m.end(m.lastindex or 0), 0.8)
         extended = sorted((*self._extend(doc, text, s, e), score) for (s, e), score in spans.items())
+        for _, end, score in list(extended):
+            if (reading := READING_AFTER.match(text, end)) is not None:
+                extended.append((reading.start(1), reading.end(1), score))
         # A list of people (前田青邨、中村岳陵、長野草風、吉村忠夫): an item between two names is a name.
         between = [(a[1] + 1, b[0] - 1) for a, b in itertools.pairwise(extended)
                    if LIST_ITEM.fullmatch(text, a[1], b[0])]
@@ -224,7 +231,8 @@ class PersonRecognizer(EntityRecognizer):
             after = text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 6]
             before_honorific = i + 1 < n and (doc[i + 1].text in HONORIFICS or (
                 doc[i + 1].text in TITLES and not tok.tag_.startswith("名詞-固有名詞-地名")))
-            before_intro = after.startswith(SELF_INTRO_AFTER)
+            before_intro = after.startswith(SELF_INTRO_AFTER) or (
+                after.startswith("でございます") and tok.tag_.startswith("名詞-固有名詞"))
             if (before_honorific or before_intro) and could_be_name(tok):
                 j = i
                 while j - 1 >= 0 and j > i - 3 and (could_be_name(doc[j - 1]) or doc[j - 1].text == "・"):
