@@ -44,6 +44,9 @@ def test_normalize_keeps_every_offset():
     ("送付先は東京都港区芝公園2-4-1 芝パークビル7Fです", ("ADDRESS", "東京都港区芝公園2-4-1 芝パークビル7F")),
     ("1985/11/03 です", ("DATE_OF_BIRTH", "1985/11/03")),  # an old full date answers "生年月日は?"
     ("S40.3.15 です", ("DATE_OF_BIRTH", "S40.3.15")),
+    ("生年月日 88/04/05 です", ("DATE_OF_BIRTH", "88/04/05")),
+    ("昭和63年生まれです", ("DATE_OF_BIRTH", "昭和63年")),
+    ("祖母は95さいです", ("AGE", "95さい")),
     ("ダイナースは 3678-326616-6304 です", ("CREDIT_CARD", "3678-326616-6304")),
     ("名義 ﾜﾀﾅﾍﾞ ｱｵｲ でお願いします", ("PERSON", "ﾜﾀﾅﾍﾞ ｱｵｲ")),
     ("Hello, I am Kana from support.", ("PERSON", "Kana")),
@@ -74,6 +77,7 @@ def test_each_type_is_found_in_chat_text(anonymizer, text, expected):
     "Hi, I ordered a jacket but received the wrong size. Great, thx",
     "ミナライショップのサポートです。同社の本社は会社の近くです",
     "なおりました！ありがと〜",
+    "12/03/05に届きました",
 ])
 def test_text_without_personal_data_is_left_alone(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text

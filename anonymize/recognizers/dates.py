@@ -13,6 +13,9 @@ _ERA = r"(?:明治|大正|昭和|平成|令和|(?<![A-Za-z])[MTSHR]\.?)"  # not 
 _WESTERN = r"(?:19|20)\d{2}\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.\-]\d{1,2}[/.\-]\d{1,2})"
 _JAPANESE = _ERA + r"\s?(?:\d{1,2}|元)\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.\-]\d{1,2}[/.\-]\d{1,2})"
 _COMPACT = r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+# Only with a birth-date label: two-digit years (生年月日 88/04/05) and a year alone (1990年生まれ).
+_SHORT_YEAR = r"(?<![0-9/.\-])\d{2}\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.\-]\d{1,2}[/.\-]\d{1,2})"
+_YEAR_BORN = r"(?:(?:19|20)\d{2}|" + _ERA + r"\s?(?:\d{1,2}|元))\s?年(?=\s?(?:生まれ|産まれ|生))"
 _YEAR = re.compile(r"((?:19|20)\d{2})|(" + _ERA + r")\s?(\d{1,2}|元)")
 
 
@@ -44,6 +47,8 @@ class DateOfBirthRecognizer(RegexRecognizer):
         (NOT_AFTER_DIGIT + "(?:" + _WESTERN + "|" + _JAPANESE + ")" + NOT_BEFORE_DIGIT, 0.5),
         (NOT_AFTER_DIGIT + _COMPACT + NOT_BEFORE_DIGIT, 0.5),
         (_MONTH_DAY, 0.5),
+        (NOT_AFTER_DIGIT + _SHORT_YEAR + NOT_BEFORE_DIGIT, 0.5),
+        (NOT_AFTER_DIGIT + _YEAR_BORN, 0.5),
     )
     CONTEXT = ("生年月日", "誕生日", "生まれ", "生年", "birthday", "Birthday", "DOB", "バースデー", "産まれ")
     CONTEXT_BEFORE = 20
@@ -74,6 +79,6 @@ class AgeRecognizer(RegexRecognizer):
 
     ENTITY = E.AGE
     PATTERNS = (
-        (NOT_AFTER_DIGIT + r"(?:9\d|1[0-2]\d)\s?(?:歳|才)", 0.85),
+        (NOT_AFTER_DIGIT + r"(?:9\d|1[0-2]\d)\s?(?:歳|才|さい|years? old)", 0.85),
         (_KANJI_AGE, 0.85),
     )
