@@ -150,6 +150,9 @@ class Detector:
         for r in sorted(results, key=lambda r: (r.start, -r.end, r.entity_type)):
             if any(s <= r.start and r.end <= e for s, e in protected) or not _could_be_name(r, text):
                 continue
+            if r.entity_type in _NAME_TYPES and "・" in text[r.start:r.end] and any(
+                    s < r.end and r.start < e for s, e in protected):
+                continue  # a list of services (PayPay・楽天ペイ・d払い), not one name
             if clusters and r.start < max(x.end for x in clusters[-1]):
                 clusters[-1].append(r)
             else:
@@ -233,16 +236,18 @@ ENGLISH_WORDS = frozenset(
     "account support customer service team here there what when where which who how why".split())
 _NAME_TYPES = frozenset({"PERSON", "ORGANIZATION"})
 _LETTER = re.compile(r"[A-Za-zぁ-んァ-ヴｦ-ﾟ\u4e00-\u9fff々]")
+_SENTENCE_END = re.compile(r"[。！？]|[.!?] ")  # within hours. 交換: two sentences, not a name
 _LATIN_ONLY = re.compile(r"[A-Za-z .,'&-]+")
 _LEGAL_FORM_EN = re.compile(r"\b(?:Co|Ltd|Inc|Corp|LLC|GmbH)\b")
 
 
 def _could_be_name(result: RecognizerResult, text: str) -> bool:
-    """False for a person or organisation with no letter in it (〜), or an English sentence fragment."""
+    """False for a person or organisation with no letter in it (〜), across a sentence end, or an English
+    sentence fragment."""
     if result.entity_type not in _NAME_TYPES:
         return True
     value = text[result.start:result.end]
-    if not _LETTER.search(value):
+    if not _LETTER.search(value) or _SENTENCE_END.search(value):
         return False
     if _LATIN_ONLY.fullmatch(value) and not _LEGAL_FORM_EN.search(value):
         return not any(w.lower() in ENGLISH_WORDS for w in re.findall(r"[A-Za-z]+", value))
@@ -254,9 +259,9 @@ AFFILIATION = re.compile(r"勤務|勤め|所属|職場|勤務先|社員|働い|�
 
 def _allow_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
     """Allow-listed terms, optionally wrapped in a legal form (株式会社ミナライ) or continued by a word
-    (ミナライショップ, minarai-shop), case-insensitive."""
+    (ミナライショップ, ミナライ会員アプリ, minarai-shop), case-insensitive."""
     if not terms:
         return None
     names = "|".join(re.escape(normalize(t)) for t in sorted(terms, key=len, reverse=True))
     legal = r"(?:株式会社|有限会社|合同会社|\(株\))?\s?"
-    return re.compile(legal + "(?:" + names + ")" + r"(?:\s?(?:株式会社|社)|[-ァ-ヴーA-Za-z]*)", re.IGNORECASE)
+    return re.compile(legal + "(?:" + names + ")" + r"(?:\s?(?:株式会社|社)|[-ァ-ヴーA-Za-z\u4e00-\u9fff]*)", re.IGNORECASE)

@@ -56,10 +56,10 @@ def names_to_spans(doc: Doc) -> Doc:
 
 def is_backed(span: Span) -> bool:
     """A span the dictionary does not contradict: a token tagged 名詞-固有名詞, a word Sudachi does not know
-    (ナーセル) unless all hiragana (みんとぐりーん), or a capitalised Latin word. Encyclopedic training
+    (ナーセル) unless all hiragana (みんとぐりーん), or a capitalised Latin word (not 公式X). Encyclopedic training
     makes the head see names in common chat nouns (吸引力, チャット, ドライヤー), which the dictionary
     knows are not proper nouns."""
-    if any(t.tag_.startswith("名詞-固有名詞") or t.text[:1].isupper() for t in span):
+    if any(t.tag_.startswith("名詞-固有名詞") or (t.text[:1].isupper() and len(t.text) > 1) for t in span):
         return True
     return not _HIRAGANA.fullmatch(span.text) and has_unknown_word(span.text)
 

@@ -20,10 +20,10 @@ ORGANIZATION_LABELS = frozenset({
 })
 _NAME = r"[A-Za-z0-9ァ-ヴー\u4e00-\u9fff々&・＆]{1,16}?"
 _LEGAL_FORM = r"(?:株式会社|有限会社|合同会社|合資会社|合名会社|\(株\)|（株）|\(有\)|（有）|一般社団法人|医療法人|学校法人)"
-_SUFFIX = (r"(?:株式会社|有限会社|銀行|信用金庫|信金|証券|生命保険|損害保険|保険|商事|物産|工業|製作所|電機|建設"
+_SUFFIX = (r"(?:株式会社|有限会社|銀行|信用金庫|信金|商事|物産|工業|製作所|電機|建設"
            r"|大学|大学院|高等学校|高校|中学校|小学校|専門学校|学園|病院|クリニック|法律事務所|事務所|研究所|ホールディングス"
-           r"|電鉄|鉄道|航空|交通|自動車|製薬|薬品|書店|レコード|電力|通信|放送|新聞社|新聞|出版|食品|化学|重工業?|電気|電工"
-           r"|精機|興業|産業|不動産|観光|運輸|急便|百貨店|商会|商店|工務店|製菓|製紙|酒造|建設|技研|システムズ|ソフト"
+           r"|電鉄|鉄道|航空|交通|自動車|製薬|薬品|書店|レコード|通信|放送|新聞社|新聞|出版|食品|化学|重工業?|電気|電工"
+           r"|精機|興業|産業|不動産|観光|運輸|急便|百貨店|商会|商店|工務店|製菓|製紙|酒造|技研|システムズ|ソフト"
            r"|エレクトロニクス|コーポレーション|グループ|ジャパン|インターナショナル|商社|信託|生命|損保|workshop|Inc\.?|Corp\.?"
            r"|Co\., ?Ltd\.?|Ltd\.?|LLC|HD|エンタテインメント|エンターテインメント|プロダクション"
            r"|市役所|区役所|町役場|村役場|役所|役場)")
@@ -57,10 +57,10 @@ _LATIN_SHA = r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]*(?: (?:and|&|of) [A-Z][A-Za-z0-
 PLACE_LABELS = frozenset({"Worship_Place", "Facility_Other", "Park", "Museum", "Theater", "Sports_Facility",
                           "Amusement_Park", "Zoo", "Station", "Airport", "Port", "City", "Province", "Country",
                           "GPE_Other", "Location_Other", "Domestic_Region"})
-# Weaker suffixes (ヘグルント社, イギリス東インド会社, 日本サッカー協会, 海洋堂): the whole must not be a
-# dictionary common noun (同社, 航空会社, 食堂), so they are checked with the lexicon.
+# Weaker suffixes (ヘグルント社, イギリス東インド会社, 日本サッカー協会, 東京電力): the whole must not be a
+# dictionary common noun (同社, 航空会社, 食堂, 消費電力, 保険証券), so they are checked with the lexicon.
 _COMMON_SUFFIX = re.compile(r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])[A-Za-z0-9ァ-ヴー\u4e00-\u9fff々・]{1,16}?"
-                            r"(?:会社|協会|組合|財団|公社|基金|機構|社|堂)(?![\u4e00-\u9fff々ァ-ヴー])")
+                            r"(?:会社|協会|組合|財団|公社|基金|機構|社|堂|証券|保険|電力)(?![\u4e00-\u9fff々ァ-ヴー])")
 # A department after the company: 総務部, 情報システム部, カスタマーサクセス部, 第二営業部.
 _DEPARTMENT = r"(?:[ \u3000]?[\u4e00-\u9fffァ-ヴー]{1,12}?(?:事業部|本部|研究科|学部|学科|部|課|室))?"
 _START = r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])"

@@ -41,7 +41,8 @@ TITLES = frozenset(
 SELF_INTRO_AFTER = ("と申します", "と申しま", "といいます", "と言います", "と申す")
 INTRO_BEFORE = re.compile(
     r"(?:担当の|担当者の|担当は|担当者は|担当|名前は|氏名は|氏名[:：]|名前[:：]|名義は|名義[:：]|名義人は"
-    r"|フリガナ[:：]|ふりがな[:：]|カナ[:：]|私は|わたしは|私、|わたくし、|名前を|申込者[:：]|契約者[:：]|宛名[:：])\s*$"
+    r"|フリガナ[:：]|ふりがな[:：]|カナ[:：]|私は|わたしは|私、|わたくし、|名前を|申込者[:：]|契約者[:：]|宛名[:：]"
+    r"|窓口の|センターの|サポートの|デスクの|事務局の|チームの|係の)\s*$"
 )
 ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,15}|[A-Z]{2,15})(?: [A-Z]\.)? (?:[A-Z][a-z]{1,15}|[A-Z]{2,15})"
                         r"(?![A-Za-z])")
@@ -132,7 +133,10 @@ class PersonRecognizer(EntityRecognizer):
                 spans[(start, end)] = max(score, spans.get((start, end), 0.0))
 
         # GiNZA's own Person entities and the names head's (doc.spans["names"]), honorifics left out.
-        for ent in [*doc.ents, *doc.spans.get(NAMES_KEY, ())]:
+        # The head's places are dropped unless Sudachi reads a name in them (伊豆, 仙台; not 梅田).
+        head = [s for s in doc.spans.get(NAMES_KEY, ())
+                if not _is_place(doc, s.start_char, s.end_char) or any(is_name_tag(t) for t in s)]
+        for ent in [*doc.ents, *head]:
             if ent.label_ == "Person" and ascii_bounded(text, ent.start_char, ent.end_char):
                 toks = [t for t in ent if t.text not in HONORIFICS]
                 name_tagged = any(is_name_tag(t) for t in toks)
