@@ -14,7 +14,7 @@ class DetectionSettings:
     # The tenant's own brand and product names: never redacted (not personal data).
     allow_list: tuple[str, ...] = ("minarai", "ミナライ", "CS-Chat", "minarai CS-Chat")
     # Companies customers name as a service they use, not as their affiliation (carriers, banks as
-    # payees, card brands, shops, telecoms): naming them is not personal data, and redacting them would
+    # payees, card brands, shops, telecoms, payment apps): naming them is not personal data, and redacting them would
     # cost analysts the very thing they count. An account number beside a bank is still redacted.
     public_names: tuple[str, ...] = (
         "ヤマト運輸", "クロネコヤマト", "佐川急便", "日本郵便", "ゆうパック", "ゆうパケット", "西濃運輸", "福山通運",
@@ -26,6 +26,9 @@ class DetectionSettings:
         "セブンイレブン", "セブン-イレブン", "ローソン", "ファミリーマート", "ファミマ", "ミニストップ",
         "JR東日本", "JR西日本", "JR東海", "JR九州", "JR北海道", "JR四国", "JR", "日本航空", "全日本空輸",
         "JAL", "ANA", "Google", "Apple", "Microsoft",
+        "ニトリ", "ヤマダ電機", "ビックカメラ", "ヨドバシカメラ", "ヨドバシ", "ケーズデンキ", "エディオン", "ドン・キホーテ",
+        "ドンキ", "マツモトキヨシ", "ユニクロ", "無印良品", "ダイソー", "イオン", "PayPal", "楽天ペイ", "メルペイ",
+        "Apple Pay", "Google Pay",
     )
     # The names NER head (anonymize/models/train_names.py); "" is the one shipped in anonymize/models/names_ner.
     names_model: str = ""

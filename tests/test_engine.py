@@ -208,3 +208,23 @@ def test_a_text_longer_than_sudachi_accepts_is_analysed_in_pieces(anonymizer):
 @pytest.mark.parametrize("text", ["弊社の社長から連絡します", "御社と提携したい", "本社に勤めています"])
 def test_our_company_and_yours_are_not_names(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text
+
+
+def test_names_head_adds_its_spans_and_leaves_ginza_entities_alone(anonymizer):
+    nlp = anonymizer.detector.nlp_engine.nlp["ja"]
+    assert nlp.pipe_names[-3:] == ["tokumei_stash_ents", "names_ner", "tokumei_names_to_spans"]
+    doc = nlp("山田太郎は東京都の会社に勤めている")
+    assert ("山田太郎", "Person") in {(e.text, e.label_) for e in doc.ents}  # GiNZA's labels, back in place
+    assert "Person" in {s.label_ for s in doc.spans["names"]}
+    assert list(doc.spans) == ["names"]
+    assert anonymizer.detector.model_version.startswith("ginza-5.3.0+names-")
+
+
+def test_lexicon_tells_names_from_common_nouns():
+    from anonymize.lexicon import has_person_name_word, has_unknown_word, is_common_noun_phrase, known_organizations
+
+    assert is_common_noun_phrase("宅配ボックス・メーターボックス") and not is_common_noun_phrase("ジョン・スミス")
+    assert has_person_name_word("ビリー・バーク") and not has_person_name_word("ミントグリーン")
+    assert has_unknown_word("ナーセル") and not has_unknown_word("ドライヤー")
+    assert known_organizations("1966年に帝人を休職した") == [(6, 8)]
+    assert known_organizations("Helloと言われた") == []  # IPAdic's guess for any Latin word is 組織

@@ -13,6 +13,7 @@ import pytest
 from flows import evaluation as ev
 
 CHAT = Path(__file__).parent / "chat_eval" / "chat_eval.jsonl"
+HOLDOUT = Path(__file__).parent / "chat_eval" / "holdout" / "holdout.jsonl"
 STOCKMARK = Path(__file__).parents[1].parent / "shared" / "eval" / "stockmark_ner_dev.json"
 
 
@@ -41,6 +42,16 @@ def test_chat_set_meets_the_targets(anonymizer):
     report = ev.evaluate(ev.load_labelled_jsonl(CHAT), _redact(anonymizer), "chat")
     assert report.clean_messages >= 200 and report.per_type["PERSON"].n >= 80
     assert ev.check_targets(report, None) == []
+
+
+def test_hand_written_holdout_does_not_regress(anonymizer):
+    """The hand-written set (tests/chat_eval/holdout) is harder than the templated one and does not meet
+    every target yet (README, "Detection quality"); these floors sit just under today's figures."""
+    report = ev.evaluate(ev.load_labelled_jsonl(HOLDOUT), _redact(anonymizer), "holdout")
+    for t in ev.STRUCTURED_TYPES:
+        assert report.per_type[t].recall >= 0.95, t
+    assert report.per_type["PERSON"].recall >= 0.95
+    assert report.changed_clean_share <= 0.14
 
 
 @pytest.mark.skipif(not STOCKMARK.exists(), reason="../shared/eval is not beside this checkout")
