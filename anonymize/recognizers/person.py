@@ -31,6 +31,12 @@ NOT_NAMES = frozenset(
     "選手 監督 教授 議員 会長 容疑者 被告 投手 捕手 代表 理事 委員 博士 女史 夫人 一家 家 派 様 さん 君 氏 殿 "
     "ら 達 たち 等 側 自身 本人 ご本人 宛 宛て 行 御中 一同".split()
 )
+# Words that are never a name on their own, whatever signal found them (担当の者, ご契約者様, フルネーム).
+NEVER_NAMES = frozenset(
+    "者 もの 契約者 申込者 予約者 購入者 注文者 代表者 加入者 名義人 受取人 依頼主 送り主 差出人 当選者 登録者 "
+    "フルネーム 名前 お名前 氏名 本名 旧姓 名字 苗字".split()
+)
+NOT_NAMES |= NEVER_NAMES
 # Titles written after a name (鈴木部長, ファルエル学長, バルダッチ知事): a name before them, unless a place.
 TITLES = frozenset(
     "部長 課長 係長 社長 会長 店長 室長 所長 支店長 館長 学長 院長 園長 理事長 教授 准教授 講師 監督 選手 投手 捕手 "
@@ -49,7 +55,8 @@ ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,15}|[A-Z]{2,15})(?: [A-Z]
 ROMAN_VOUCHED_AFTER = ("です", "と申します", "の名前", "名義", "名で", "の名義", "宛", "（", "(")
 LIST_ITEM = re.compile(r"、[ぁ-んァ-ヴー\u4e00-\u9fff々]{1,8}、")
 # A name right after a label for one: 名前は四月一日陽翔です, 予約の名前をどうめきに変更.
-NAME_AFTER_LABEL = re.compile(r"(?<=名前は|名前を|氏名は|名義は|名前が)[^\s、。!！?？]{1,10}?"
+NAME_AFTER_LABEL = re.compile(r"(?:(?<=名前は|名前を|氏名は|名義は|名前が|宛名は)"
+                              r"|(?<=登録名は|予約名は|受取人は|契約者は|申込者は))[^\s、。!！?？]{1,10}?"
                               r"(?=です|に変更|で登録|で予約|でお願い|と申|様|さん|になって)")
 # An account holder's name in kana after the account (…普通 1234567（ヤマダ タロウ）).
 ACCOUNT_HOLDER = re.compile(r"(?<=[（(])[ァ-ヴー]{2,}(?:[ \u3000][ァ-ヴー]{1,})?(?=[）)])")
@@ -175,7 +182,8 @@ class PersonRecognizer(EntityRecognizer):
         between = [(a[1] + 1, b[0] - 1) for a, b in itertools.pairwise(extended)
                    if LIST_ITEM.fullmatch(text, a[1], b[0])]
         extended += [(s, e, 0.6) for s, e in between]
-        return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in extended]
+        return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in extended
+                if text[s:e] not in NEVER_NAMES]
 
     @staticmethod
     def _extend(doc: Doc, text: str, start: int, end: int) -> tuple[int, int]:
