@@ -55,6 +55,10 @@ def test_normalize_keeps_every_offset():
     ("さくら総合病院 看護部で働いています", ("ORGANIZATION", "さくら総合病院 看護部")),
     ("1966年に帝人を休職した", ("ORGANIZATION", "帝人")),  # IPAdic's organisation list
     ("車両はヘグルント社が開発した", ("ORGANIZATION", "ヘグルント社")),
+    ("子会社の東北電力ネットワークに移管された", ("ORGANIZATION", "東北電力ネットワーク")),
+    ("コンビニエンスストア「ココストア」のチェーン", ("ORGANIZATION", "ココストア")),
+    ("ボンバルディア製の車両", ("ORGANIZATION", "ボンバルディア")),
+    ("王偉と申します", ("PERSON", "王偉")),
 ])
 def test_each_type_is_found_in_chat_text(anonymizer, text, expected):
     assert expected in types(anonymizer, text)

@@ -43,15 +43,29 @@ _DEPARTMENT_ALONE = (r"(?<![\u4e00-\u9fffァ-ヴー])(?:[\u4e00-\u9fffァ-ヴー
 _KANJI_NAME = (r"(?<![ァ-ヴーA-Za-z0-9\u4e00-\u9fff々])"
                r"(?!(?:同社|弊社|当社|御社|貴社|本社|自社|他社|会社|親会社|各社)(?:の|と|に|を|が|より|から))"
                r"[\u4e00-\u9fff々]{2,8}")
-# Latin company names written with 社: BLW社, Swan and Hunter社 (not 社長, 社員, 社内 …).
 # Latin names with an English legal form: Hokuto Trading Co., Ltd., Acme Inc.
 _LATIN_LEGAL = (r"(?<![A-Za-z])[A-Z][A-Za-z&]*(?: [A-Z][A-Za-z&]*){0,4},? (?:Co\., ?Ltd\.?|Co\.|Inc\.?|Corp\.?|Ltd\.?"
                 r"|LLC|GmbH|K\.K\.)")
 # A name with hiragana in it before a school, hospital or office suffix: さくら総合病院, 県立みどり台高校.
 _KANA_MIXED_NAME = (r"(?<![ぁ-ん])(?:[\u4e00-\u9fff]{1,4})?[ぁ-ん]{2,5}[\u4e00-\u9fffァ-ヴー]{0,6}?"
                     r"(?:総合病院|病院|クリニック|大学|高校|高等学校|中学校|小学校|幼稚園|保育園|学園|銀行|信用金庫)")
+# Latin company names written with 社: BLW社, Swan and Hunter社 (not 社長, 社員, 社内 …).
 _LATIN_SHA = r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]*(?: (?:and|&|of) [A-Z][A-Za-z0-9&]*| [A-Z][A-Za-z0-9&]*)*社(?![会長員内外])"
 
+
+# Names that only a company fits, checked against the dictionary (a common noun is not a name):
+# - before company-only words: ボンバルディア製の車両, アポジーが開発, エースピクチャーズと合併;
+# - after them: 子会社の東北電力ネットワーク, 傘下のタタ・イスパノ;
+# - quoted with them: コンビニエンスストア「ココストア」, 「ファミリア」社長.
+_NAME_RUN = r"[A-Za-z0-9ァ-ヴー\u4e00-\u9fff々・&]"
+_COMPANY_NAME_PATTERNS = tuple(re.compile(p) for p in (
+    r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々・])(?P<name>[ァ-ヴ][ァ-ヴー・]{2,20}|[A-Z][A-Za-z0-9&]{1,15})"
+    r"(?=製の|製[ァ-ヴ\u4e00-\u9fff]|が開発|が製造|が発売|が販売|が運営|が買収|から出版|より出版|から販売|を買収|に買収"
+    r"|と合併|と経営統合|の工場|の本社|の創業者|の株主)",
+    r"(?:子会社|親会社|傘下|系列|関連会社|グループ会社|買収先)の(?P<name>" + _NAME_RUN + r"{2,20})",
+    r"(?:会社|企業|メーカー|チェーン|レーベル|出版社|商社|事務所|法人|ブランド|ストア|エージェント)「(?P<name>[^」]{2,20})」",
+    r"「(?P<name>[^」]{2,20})」(?=社長|会長|社員|の社長|の会長|の株式|に入社)",
+))
 
 # GiNZA labels under which a word IPAdic lists as an organisation is a place to visit (浅草寺, 東京ドーム).
 PLACE_LABELS = frozenset({"Worship_Place", "Facility_Other", "Park", "Museum", "Theater", "Sports_Facility",
@@ -93,6 +107,10 @@ class OrganizationRecognizer(RegexRecognizer):
         for m in _COMMON_SUFFIX.finditer(text):
             if not is_common_noun_phrase(m.group()) and not _FACILITY.search(m.group()):
                 results.append(RecognizerResult(self.ENTITY, m.start(), m.end(), 0.6))
+        for pattern in _COMPANY_NAME_PATTERNS:
+            for m in pattern.finditer(text):
+                if not is_common_noun_phrase(m.group("name")) and not _FACILITY.search(m.group("name")):
+                    results.append(RecognizerResult(self.ENTITY, m.start("name"), m.end("name"), 0.6))
         places = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS} if doc is not None else set()
         for start, end in known_organizations(text):
             if not _FACILITY.search(text, start, end) and (start, end) not in places:  # 浅草寺 is a temple

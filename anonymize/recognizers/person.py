@@ -134,6 +134,8 @@ class PersonRecognizer(EntityRecognizer):
         spans: dict[tuple[int, int], float] = {}
 
         def add(start: int, end: int, score: float) -> None:
+            if (intro := text.find("と申", start, end)) > start:  # 王偉と申し: the name ends before と申します
+                end = intro
             while end > start and text[end - 1] in " ・":
                 end -= 1
             if end > start:
