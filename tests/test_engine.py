@@ -57,7 +57,7 @@ def test_normalize_keeps_every_offset():
     ("車両はヘグルント社が開発した", ("ORGANIZATION", "ヘグルント社")),
     ("子会社の東北電力ネットワークに移管された", ("ORGANIZATION", "東北電力ネットワーク")),
     ("コンビニエンスストア「ココストア」のチェーン", ("ORGANIZATION", "ココストア")),
-    ("ボンバルディア製の車両", ("ORGANIZATION", "ボンバルディア")),
+    ("車両はヴェルテクシアが製造した", ("ORGANIZATION", "ヴェルテクシア")),
     ("王偉と申します", ("PERSON", "王偉")),
 ])
 def test_each_type_is_found_in_chat_text(anonymizer, text, expected):

@@ -53,7 +53,7 @@ _KANA_MIXED_NAME = (r"(?<![ぁ-ん])(?:[\u4e00-\u9fff]{1,4})?[ぁ-ん]{2,5}[\u4e
 _LATIN_SHA = r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]*(?: (?:and|&|of) [A-Z][A-Za-z0-9&]*| [A-Z][A-Za-z0-9&]*)*社(?![会長員内外])"
 
 
-# Names that only a company fits, checked against the dictionary (a common noun is not a name):
+# Names that only a company fits, checked against the dictionary unless quoted (a common noun is not a name):
 # - before company-only words: ボンバルディア製の車両, アポジーが開発, エースピクチャーズと合併;
 # - after them: 子会社の東北電力ネットワーク, 傘下のタタ・イスパノ;
 # - quoted with them: コンビニエンスストア「ココストア」, 「ファミリア」社長.
@@ -109,7 +109,8 @@ class OrganizationRecognizer(RegexRecognizer):
                 results.append(RecognizerResult(self.ENTITY, m.start(), m.end(), 0.6))
         for pattern in _COMPANY_NAME_PATTERNS:
             for m in pattern.finditer(text):
-                if not is_common_noun_phrase(m.group("name")) and not _FACILITY.search(m.group("name")):
+                quoted = text[m.start("name") - 1:m.start("name")] == "「"  # the quotes vouch: ココストア
+                if (quoted or not is_common_noun_phrase(m.group("name"))) and not _FACILITY.search(m.group("name")):
                     results.append(RecognizerResult(self.ENTITY, m.start("name"), m.end("name"), 0.6))
         places = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS} if doc is not None else set()
         for start, end in known_organizations(text):
