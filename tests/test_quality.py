@@ -58,7 +58,8 @@ def test_hand_written_holdout_does_not_regress(anonymizer):
 def test_real_text_person_recall_does_not_regress(anonymizer):
     records = ev.load_stockmark(STOCKMARK)[:400]
     report = ev.evaluate(records, _redact(anonymizer), "stockmark")
-    # Development figure on the first 400 sentences at the time of writing: 0.89 persons; the floor is
-    # a regression guard, the target (0.92) is reported by `tokumei eval`, not asserted.
-    assert report.per_type["PERSON"].recall >= 0.86
-    assert report.per_type["ORGANIZATION"].recall >= 0.58
+    # On the first 400 sentences at the time of writing: 0.90 persons, 0.79 companies. The names head was
+    # trained on this half, so these are regression guards only; the honest figures are cross-validated
+    # (tests/bench/names_cv.py) and reported in the README, not asserted.
+    assert report.per_type["PERSON"].recall >= 0.88
+    assert report.per_type["ORGANIZATION"].recall >= 0.76
