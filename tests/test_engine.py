@@ -59,6 +59,7 @@ def test_normalize_keeps_every_offset():
     ("コンビニエンスストア「ココストア」のチェーン", ("ORGANIZATION", "ココストア")),
     ("車両はヴェルテクシアが製造した", ("ORGANIZATION", "ヴェルテクシア")),
     ("王偉と申します", ("PERSON", "王偉")),
+    ("りょうたです。よろしくお願いします", ("PERSON", "りょうた")),
 ])
 def test_each_type_is_found_in_chat_text(anonymizer, text, expected):
     assert expected in types(anonymizer, text)

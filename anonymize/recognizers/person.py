@@ -91,6 +91,7 @@ NOT_PERSON_LABELS = frozenset({"Country", "City", "Province", "GPE_Other", "Loca
                                "Broadcast_Program", "Movie", "Book", "Music", "Show"})
 _GIVEN_NAME = re.compile(r"^(?:[\u4e00-\u9fff々]{1,3}|[ぁ-ん]{1,3}|[ァ-ヴー]{2,4})$")
 _HIRAGANA = re.compile(r"^[ぁ-んー]+$")
+_HIRAGANA_TAIL = re.compile(r"[ぁ-ん]{1,3}(?=です|と申|さん|様|くん|ちゃん)")
 _ROMAN = re.compile(r"^[A-Za-z]+$")
 
 
@@ -210,6 +211,8 @@ class PersonRecognizer(EntityRecognizer):
             if (prev.idx + len(prev.text) == start and _KANJI_WORD.match(prev.text) and prev.text not in NOT_NAMES
                     and (prev.tag_.startswith("名詞-固有名詞") or len(prev.text) == 1)):
                 start = prev.idx
+        if _HIRAGANA.match(text[start:end]) and (tail := _HIRAGANA_TAIL.match(text, end)) is not None:
+            end = tail.end()  # りょう|たです: the tokenizer cut a hiragana name short
         second = _SECOND_HALF.match(text, end)
         if second and end - start <= 4 and " " not in text[start:end]:
             end = second.end(1)
