@@ -53,12 +53,20 @@ _KANA_MIXED_NAME = (r"(?<![ぁ-ん])(?:[\u4e00-\u9fff]{1,4})?[ぁ-ん]{2,5}[\u4e
 _LATIN_SHA = r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]*(?: (?:and|&|of) [A-Z][A-Za-z0-9&]*| [A-Z][A-Za-z0-9&]*)*社(?![会長員内外])"
 
 
-# Names that only a company fits, checked against the dictionary unless quoted (a common noun is not a name):
-# - before company-only words: ボンバルディア製の車両, アポジーが開発, エースピクチャーズと合併;
+# GiNZA labels under which a word IPAdic lists as an organisation is a place to visit (浅草寺, 東京ドーム).
+PLACE_LABELS = frozenset({"Worship_Place", "Facility_Other", "Park", "Museum", "Theater", "Sports_Facility",
+                          "Amusement_Park", "Zoo", "Station", "Airport", "Port", "City", "Province", "Country",
+                          "GPE_Other", "Location_Other", "Domestic_Region"})
+# Names checked against the dictionary, unless quoted (a common noun is not a company name):
+# - with a weaker suffix: ヘグルント社, イギリス東インド会社, 日本サッカー協会, 東京電力 (not 同社, 航空会社,
+#   食堂, 消費電力, 保険証券);
+# - before words only a company takes: ボンバルディア製の車両, アポジーが開発, エースピクチャーズと合併;
 # - after them: 子会社の東北電力ネットワーク, 傘下のタタ・イスパノ;
 # - quoted with them: コンビニエンスストア「ココストア」, 「ファミリア」社長.
 _NAME_RUN = r"[A-Za-z0-9ァ-ヴー\u4e00-\u9fff々・&]"
-_COMPANY_NAME_PATTERNS = tuple(re.compile(p) for p in (
+_CHECKED_NAME_PATTERNS = tuple(re.compile(p) for p in (
+    r"(?P<name>(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])" + _NAME_RUN + r"{1,16}?"
+    r"(?:会社|協会|組合|財団|公社|基金|機構|社|堂|証券|保険|電力))(?![\u4e00-\u9fff々ァ-ヴー])",
     r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々・])(?P<name>[ァ-ヴ][ァ-ヴー・]{2,20}|[A-Z][A-Za-z0-9&]{1,15})"
     r"(?=製の|製[ァ-ヴ\u4e00-\u9fff]|が開発|が製造|が発売|が販売|が運営|が買収|から出版|より出版|から販売|を買収|に買収"
     r"|と合併|と経営統合|の工場|の本社|の創業者|の株主)",
@@ -66,15 +74,6 @@ _COMPANY_NAME_PATTERNS = tuple(re.compile(p) for p in (
     r"(?:会社|企業|メーカー|チェーン|レーベル|出版社|商社|事務所|法人|ブランド|ストア|エージェント)「(?P<name>[^」]{2,20})」",
     r"「(?P<name>[^」]{2,20})」(?=社長|会長|社員|の社長|の会長|の株式|に入社)",
 ))
-
-# GiNZA labels under which a word IPAdic lists as an organisation is a place to visit (浅草寺, 東京ドーム).
-PLACE_LABELS = frozenset({"Worship_Place", "Facility_Other", "Park", "Museum", "Theater", "Sports_Facility",
-                          "Amusement_Park", "Zoo", "Station", "Airport", "Port", "City", "Province", "Country",
-                          "GPE_Other", "Location_Other", "Domestic_Region"})
-# Weaker suffixes (ヘグルント社, イギリス東インド会社, 日本サッカー協会, 東京電力): the whole must not be a
-# dictionary common noun (同社, 航空会社, 食堂, 消費電力, 保険証券), so they are checked with the lexicon.
-_COMMON_SUFFIX = re.compile(r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])[A-Za-z0-9ァ-ヴー\u4e00-\u9fff々・]{1,16}?"
-                            r"(?:会社|協会|組合|財団|公社|基金|機構|社|堂|証券|保険|電力)(?![\u4e00-\u9fff々ァ-ヴー])")
 # A department after the company: 総務部, 情報システム部, カスタマーサクセス部, 第二営業部.
 _DEPARTMENT = r"(?:[ \u3000]?[\u4e00-\u9fffァ-ヴー]{1,12}?(?:事業部|本部|研究科|学部|学科|部|課|室))?"
 _START = r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])"
@@ -104,10 +103,7 @@ class OrganizationRecognizer(RegexRecognizer):
                         and not _FACILITY.search(ent.text)):
                     start, end = extend_foreign_name(text, ent.start_char, ent.end_char)
                     results.append(RecognizerResult(self.ENTITY, start, end, 0.7))
-        for m in _COMMON_SUFFIX.finditer(text):
-            if not is_common_noun_phrase(m.group()) and not _FACILITY.search(m.group()):
-                results.append(RecognizerResult(self.ENTITY, m.start(), m.end(), 0.6))
-        for pattern in _COMPANY_NAME_PATTERNS:
+        for pattern in _CHECKED_NAME_PATTERNS:
             for m in pattern.finditer(text):
                 quoted = text[m.start("name") - 1:m.start("name")] == "「"  # the quotes vouch: ココストア
                 if (quoted or not is_common_noun_phrase(m.group("name"))) and not _FACILITY.search(m.group("name")):
