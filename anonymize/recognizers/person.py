@@ -178,9 +178,9 @@ class PersonRecognizer(EntityRecognizer):
         for m in ENGLISH_INTRO.finditer(text):
             add(m.start(m.lastindex or 0), m.end(m.lastindex or 0), 0.8)
         extended = sorted((*self._extend(doc, text, s, e), score) for (s, e), score in spans.items())
-        for _, end, score in list(extended):
-            if (reading := READING_AFTER.match(text, end)) is not None:
-                extended.append((reading.start(1), reading.end(1), score))
+        readings = [(r.start(1), r.end(1), score) for _, end, score in extended
+                    if (r := READING_AFTER.match(text, end)) is not None]
+        extended = sorted(extended + readings)
         # A list of people (前田青邨、中村岳陵、長野草風、吉村忠夫): an item between two names is a name.
         between = [(a[1] + 1, b[0] - 1) for a, b in itertools.pairwise(extended)
                    if LIST_ITEM.fullmatch(text, a[1], b[0])]
