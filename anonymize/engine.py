@@ -233,7 +233,8 @@ ENGLISH_WORDS = frozenset(
     "confirmed we you i he she they it this that these those the a an is are was were be been and or but of "
     "for to in on at by with from as if so not our your my his her their can could will would shall should "
     "may might do does did have has had shipping order orders free return refund delivery item items "
-    "account support customer service team here there what when where which who how why".split())
+    "account support customer service team here there what when where which who how why "
+    "dob tel fax email mail id no name".split())
 _NAME_TYPES = frozenset({"PERSON", "ORGANIZATION"})
 _LETTER = re.compile(r"[A-Za-zぁ-んァ-ヴｦ-ﾟ\u4e00-\u9fff々]")
 _SENTENCE_END = re.compile(r"[。！？]|[.!?] ")  # within hours. 交換: two sentences, not a name
