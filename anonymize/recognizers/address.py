@@ -46,7 +46,8 @@ class AddressRecognizer(RegexRecognizer):
     ENTITY = E.ADDRESS
     PATTERNS = (
         (ADDRESS_WITH_PREFECTURE, 0.85),
-        (r"(?<![\u4e00-\u9fff])" + ADDRESS_WITH_MUNICIPALITY, 0.6),
+        # Not from 住所は…: the label and a particle are not part of the address.
+        (r"(?<![\u4e00-\u9fff])(?!ご?住所)(?![はがをにでへとのもや])" + ADDRESS_WITH_MUNICIPALITY, 0.6),
         (TOWN_AND_BLOCK, 0.0),  # only with 住所-like context
     )
     CONTEXT = ("住所", "住ん", "お届け先", "届け先", "送付先", "引っ越", "転居", "在住", "宛先", "番地")
