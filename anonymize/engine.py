@@ -234,7 +234,7 @@ ENGLISH_WORDS = frozenset(
     "for to in on at by with from as if so not our your my his her their can could will would shall should "
     "may might do does did have has had shipping order orders free return refund delivery item items "
     "account support customer service team here there what when where which who how why "
-    "dob tel fax email mail id no name".split())
+    "dob tel fax email mail id name".split())
 _NAME_TYPES = frozenset({"PERSON", "ORGANIZATION"})
 _LETTER = re.compile(r"[A-Za-zぁ-んァ-ヴｦ-ﾟ\u4e00-\u9fff々]")
 _SENTENCE_END = re.compile(r"[。！？]|[.!?] ")  # within hours. 交換: two sentences, not a name
@@ -265,4 +265,6 @@ def _allow_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
         return None
     names = "|".join(re.escape(normalize(t)) for t in sorted(terms, key=len, reverse=True))
     legal = r"(?:株式会社|有限会社|合同会社|\(株\))?\s?"
-    return re.compile(legal + "(?:" + names + ")" + r"(?:\s?(?:株式会社|社)|[-ァ-ヴーA-Za-z\u4e00-\u9fff]*)", re.IGNORECASE)
+    # A Latin name is continued only after a hyphen (minarai-shop): Appleton and Jalen are not Apple, JAL.
+    continued = r"(?:\s?(?:株式会社|社)|[ァ-ヴー\u4e00-\u9fff]+|(?:-[A-Za-z0-9]+)+)?(?![A-Za-z])"
+    return re.compile(legal + "(?:" + names + ")" + continued, re.IGNORECASE)

@@ -53,6 +53,7 @@ def test_normalize_keeps_every_offset():
     ("名義 ﾜﾀﾅﾍﾞ ｱｵｲ でお願いします", ("PERSON", "ﾜﾀﾅﾍﾞ ｱｵｲ")),
     ("Hello, I am Kana from support.", ("PERSON", "Kana")),
     ("Please set Kaneko sama as the recipient.", ("PERSON", "Kaneko")),
+    ("My name is Jalen Appleton.", ("PERSON", "Jalen Appleton")),  # not JAL, not Apple (public names)
     ("I work at Hokuto Trading Co., Ltd. in Tokyo.", ("ORGANIZATION", "Hokuto Trading Co., Ltd.")),
     ("さくら総合病院 看護部で働いています", ("ORGANIZATION", "さくら総合病院 看護部")),
     ("1966年に帝人を休職した", ("ORGANIZATION", "帝人")),  # IPAdic's organisation list
