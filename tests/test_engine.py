@@ -59,6 +59,7 @@ def test_normalize_keeps_every_offset():
     ("1966年に帝人を休職した", ("ORGANIZATION", "帝人")),  # IPAdic's organisation list
     ("車両はヘグルント社が開発した", ("ORGANIZATION", "ヘグルント社")),
     ("子会社の東北電力ネットワークに移管された", ("ORGANIZATION", "東北電力ネットワーク")),
+    ("共同通信社の記者によれば", ("ORGANIZATION", "共同通信社")),
     ("コンビニエンスストア「ココストア」のチェーン", ("ORGANIZATION", "ココストア")),
     ("車両はヴェルテクシアが製造した", ("ORGANIZATION", "ヴェルテクシア")),
     ("王偉と申します", ("PERSON", "王偉")),

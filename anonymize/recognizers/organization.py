@@ -53,6 +53,11 @@ _KANA_MIXED_NAME = (r"(?<![ぁ-ん])(?:[\u4e00-\u9fff]{1,4})?[ぁ-ん]{2,5}[\u4e
 _LATIN_SHA = r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]*(?: (?:and|&|of) [A-Z][A-Za-z0-9&]*| [A-Z][A-Za-z0-9&]*)*社(?![会長員内外])"
 
 
+# What may follow an organisation's name and still be its name: 共同通信|社, 野沢|屋, 美登利|総本店,
+# MBS|ラジオ, 中部電力|パワーグリッド (the tokenizer or the dictionary stopped short).
+_NAME_TAIL = re.compile(r"(?:総本店|本店|社|屋|堂|店|連盟|ラジオ|テレビ|放送|グループ|ホールディングス|ネットワーク"
+                        r"|パワーグリッド)(?![\u4e00-\u9fff々ァ-ヴー])")
+
 # GiNZA labels under which a word IPAdic lists as an organisation is a place to visit (浅草寺, 東京ドーム).
 PLACE_LABELS = frozenset({"Worship_Place", "Facility_Other", "Park", "Museum", "Theater", "Sports_Facility",
                           "Amusement_Park", "Zoo", "Station", "Airport", "Port", "City", "Province", "Country",
@@ -113,4 +118,7 @@ class OrganizationRecognizer(RegexRecognizer):
             if not _FACILITY.search(text, start, end) and (start, end) not in places:  # 浅草寺 is a temple
                 start, end = extend_foreign_name(text, start, end)
                 results.append(RecognizerResult(self.ENTITY, start, end, 0.6))
+        for r in results:
+            if (tail := _NAME_TAIL.match(text, r.end)) is not None:
+                r.end = tail.end()
         return results
