@@ -64,6 +64,7 @@ def test_normalize_keeps_every_offset():
     ("車両はヴェルテクシアが製造した", ("ORGANIZATION", "ヴェルテクシア")),
     ("王偉と申します", ("PERSON", "王偉")),
     ("りょうたです。よろしくお願いします", ("PERSON", "りょうた")),
+    ("その後、柳田長谷男が就任した", ("PERSON", "柳田長谷男")),  # 柳田長谷|男: the rest of the name
 ])
 def test_each_type_is_found_in_chat_text(anonymizer, text, expected):
     assert expected in types(anonymizer, text)

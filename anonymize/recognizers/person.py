@@ -82,6 +82,8 @@ _KATAKANA = re.compile(r"^[ァ-ヴー]+$")
 _KATAKANA_CHAR = re.compile(r"[ァ-ヴー]")
 _NAME_TAIL = re.compile(r"^(?:[\u4e00-\u9fff々]{1,2}|[ぁ-ゖ]{1,2})$")
 _KANJI_WORD = re.compile(r"^[\u4e00-\u9fff々]{1,3}$")
+_KANJI_NAME_PART = re.compile(r"^[\u4e00-\u9fff々]{1,4}$")
+_KANJI_TAIL = re.compile(r"[\u4e00-\u9fff々]{1,2}(?=[はがのをにともや、。（(」]|$)")
 _NOT_NAME_POS = ("助詞", "助動詞", "補助記号", "接尾辞", "動詞", "形容詞", "副詞", "接続詞", "名詞-普通名詞-助数詞")
 KATAKANA_DOTTED = re.compile(r"(?<![ァ-ヴー・=])[ァ-ヴ][ァ-ヴー]{1,}(?:[・=][ァ-ヴ][ァ-ヴー]*)+(?![ァ-ヴー])")
 # NER labels under which a ・-joined katakana phrase is a place or a work, not a person. (GiNZA's
@@ -213,6 +215,10 @@ class PersonRecognizer(EntityRecognizer):
                 start = prev.idx
         if _HIRAGANA.match(text[start:end]) and (tail := _HIRAGANA_TAIL.match(text, end)) is not None:
             end = tail.end()  # りょう|たです: the tokenizer cut a hiragana name short
+        if (_KANJI_NAME_PART.match(text[start:end]) and (tail := _KANJI_TAIL.match(text, end)) is not None
+                and tail.end() - start <= 5 and tail.group() not in NOT_NAMES and tail.group() not in TITLES
+                and tail.group()[0] not in "様氏殿君"):
+            end = tail.end()  # 奈良|竜樹に, 松平正|質は: the rest of a kanji name before a particle
         second = _SECOND_HALF.match(text, end)
         if second and end - start <= 4 and " " not in text[start:end]:
             end = second.end(1)
