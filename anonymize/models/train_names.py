@@ -3,7 +3,7 @@
 ja_ginza's NER was trained on news and web text and finds about 70% of the people and far fewer of the
 companies in encyclopedic Japanese. This head is trained on the Stockmark Wikipedia NER development half
 (CC BY-SA 3.0, ../shared/eval) with all eight of its types, so that it also learns what is *not* a person
-or a company (places, products, political bodies). Only its weights (~400 KB) are shipped; the 28 MB
+or a company (places, products, political bodies). Only its weights (~175 KB) are shipped; the 28 MB
 tok2vec is ja_ginza's, unchanged, so the head adds a transition parser, not a second encoder.
 
     python -m anonymize.models.train_names --holdout-fold 0   # train on 4/5, report on the other 1/5 (~15 min)
@@ -128,7 +128,8 @@ def main() -> None:
     train = [r for r in records if fold_of(r["curid"]) != args.holdout_fold]
     test = [r for r in records if fold_of(r["curid"]) == args.holdout_fold]
 
-    nlp = spacy.load("ja_ginza", exclude=[n for n in spacy.load("ja_ginza").pipe_names if n not in KEEP])
+    pipeline = spacy.util.load_meta(spacy.util.get_package_path("ja_ginza") / "meta.json")["pipeline"]
+    nlp = spacy.load("ja_ginza", exclude=[n for n in pipeline if n not in KEEP])
     config = copy.deepcopy(NER_CONFIG)
     if args.fresh:
         config["model"].update(hidden_width=args.width, maxout_pieces=args.maxout)
@@ -163,7 +164,7 @@ def main() -> None:
 
 def report(nlp: spacy.Language, test: list[dict]) -> None:
     """Recall per Stockmark type on the left-out fold: every non-space character covered by a prediction
-    of the right kind (PERSON for 人名, COMPANY for 法人名), the same rule as `tokumei eval`."""
+    of the right label (Person for 人名, Company for 法人名), the same rule as `tokumei eval`."""
     hit: dict[str, int] = {}
     total: dict[str, int] = {}
     for doc, r in zip(nlp.pipe(r["text"] for r in test), test, strict=True):

@@ -59,7 +59,7 @@ class DateOfBirthRecognizer(RegexRecognizer):
 
     def score_match(self, text: str, start: int, end: int, base_score: float) -> float | None:
         """A date next to its label, or followed by 生 (S45.3.3生, 1990/1/2生), is a birth date. So is a
-        full date at least 15 years old (YEAR_OF_NO_CONTEXT) with no other event named: in a support chat
+        full date of LATEST_UNLABELLED_BIRTH_YEAR or earlier with no other event named: in a support chat
         that is the customer's birth date (1985/11/03 です, answering the question before)."""
         if text.startswith("生", end) or has_context(text, start, end, self.CONTEXT, self.CONTEXT_BEFORE,
                                                      self.CONTEXT_AFTER):
