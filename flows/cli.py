@@ -242,10 +242,7 @@ def eval_(
     settings = _settings(config, None)
     anonymizer = Anonymizer(settings.detection)
 
-    def redact(texts: list[str], convs: list[str | None]) -> list[tuple[str, list[dict]]]:
-        return [(r.text, [{"type": d.type, "start": d.start, "end": d.end, "score": d.score} for d in r.detections])
-                for r in anonymizer.redact(texts, convs)]
-
+    redact = ev.redact_with(anonymizer)
     reports = []
     for path, loader in [*((p, ev.load_labelled_jsonl) for p in chats), *([(stock, ev.load_stockmark)] if stock else [])]:
         if not path.exists():

@@ -91,6 +91,14 @@ def score(records: Sequence[dict[str, Any]], predictions: Sequence[tuple[str, li
     return report
 
 
+def redact_with(anonymizer: Any) -> RedactFn:
+    """The RedactFn of an `anonymize.Anonymizer`: its text, and its detections as entity dicts."""
+    def redact(texts: list[str], conversation_ids: list[str | None]) -> list[tuple[str, list[dict[str, Any]]]]:
+        return [(r.text, [{"type": d.type, "start": d.start, "end": d.end, "score": d.score} for d in r.detections])
+                for r in anonymizer.redact(texts, conversation_ids)]
+    return redact
+
+
 def evaluate(records: Sequence[dict[str, Any]], redact: RedactFn, name: str, batch_size: int = 512) -> Report:
     predictions: list[tuple[str, list[dict[str, Any]]]] = []
     for i in range(0, len(records), batch_size):

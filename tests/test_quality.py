@@ -17,13 +17,6 @@ HOLDOUT = Path(__file__).parent / "chat_eval" / "holdout" / "holdout.jsonl"
 STOCKMARK = Path(__file__).parents[1].parent / "shared" / "eval" / "stockmark_ner_dev.json"
 
 
-def _redact(anonymizer):
-    def redact(texts, convs):
-        return [(r.text, [{"type": d.type, "start": d.start, "end": d.end} for d in r.detections])
-                for r in anonymizer.redact(texts, convs)]
-    return redact
-
-
 def test_scoring_counts_caught_partial_and_changed():
     records = [{"text": "山田太郎です", "entities": [{"type": "PERSON", "start": 0, "end": 4}]},
                {"text": "佐藤花子です", "entities": [{"type": "PERSON", "start": 0, "end": 4}]},
@@ -39,7 +32,7 @@ def test_scoring_counts_caught_partial_and_changed():
 
 
 def test_chat_set_meets_the_targets(anonymizer):
-    report = ev.evaluate(ev.load_labelled_jsonl(CHAT), _redact(anonymizer), "chat")
+    report = ev.evaluate(ev.load_labelled_jsonl(CHAT), ev.redact_with(anonymizer), "chat")
     assert report.clean_messages >= 200 and report.per_type["PERSON"].n >= 80
     assert ev.check_targets(report, None) == []
 
@@ -47,7 +40,7 @@ def test_chat_set_meets_the_targets(anonymizer):
 def test_hand_written_holdout_does_not_regress(anonymizer):
     """The hand-written set (tests/chat_eval/holdout) is harder than the templated one and does not meet
     every target yet (README, "Detection quality"); these floors sit just under today's figures."""
-    report = ev.evaluate(ev.load_labelled_jsonl(HOLDOUT), _redact(anonymizer), "holdout")
+    report = ev.evaluate(ev.load_labelled_jsonl(HOLDOUT), ev.redact_with(anonymizer), "holdout")
     for t in ev.STRUCTURED_TYPES:
         assert report.per_type[t].recall >= 0.95, t
     assert report.per_type["PERSON"].recall >= 0.95
@@ -57,7 +50,7 @@ def test_hand_written_holdout_does_not_regress(anonymizer):
 @pytest.mark.skipif(not STOCKMARK.exists(), reason="../shared/eval is not beside this checkout")
 def test_real_text_person_recall_does_not_regress(anonymizer):
     records = ev.load_stockmark(STOCKMARK)[:400]
-    report = ev.evaluate(records, _redact(anonymizer), "stockmark")
+    report = ev.evaluate(records, ev.redact_with(anonymizer), "stockmark")
     # On the first 400 sentences at the time of writing: 0.90 persons, 0.79 companies. The names head was
     # trained on this half, so these are regression guards only; the honest figures are cross-validated
     # (tests/bench/names_cv.py) and reported in the README, not asserted.
