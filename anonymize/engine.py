@@ -84,6 +84,7 @@ class Detector:
         )
         self._allow = _allow_pattern(self.settings.allow_list)
         self._public = _allow_pattern(self.settings.public_names)
+        self._products = _maker_pattern(self.settings.product_makers)
         self._cache: OrderedDict[str, tuple[Detection, ...]] = OrderedDict()
 
     @property
@@ -146,9 +147,14 @@ class Detector:
         if self._public:  # a public company is still personal as someone's workplace (勤務先は…銀行)
             protected += [m.span() for m in self._public.finditer(text)
                           if not AFFILIATION.search(text[max(0, m.start() - 10):m.end() + 8])]
+        if self._products:
+            protected += [m.span("maker") for m in self._products.finditer(text)]
         clusters: list[list[RecognizerResult]] = []
+        for r in results:  # Smith. Could you confirm…: a name ends at the sentence end
+            if r.entity_type in _NAME_TYPES and (end := _SENTENCE_END.search(text, r.start, r.end)) is not None:
+                r.end = end.start()
         for r in sorted(results, key=lambda r: (r.start, -r.end, r.entity_type)):
-            if any(s <= r.start and r.end <= e for s, e in protected) or not _could_be_name(r, text):
+            if r.end <= r.start or any(s <= r.start and r.end <= e for s, e in protected) or not _could_be_name(r, text):
                 continue
             if r.entity_type in _NAME_TYPES and "・" in text[r.start:r.end] and any(
                     s < r.end and r.start < e for s, e in protected):
@@ -237,18 +243,18 @@ ENGLISH_WORDS = frozenset(
     "dob tel fax email mail id name".split())
 _NAME_TYPES = frozenset({"PERSON", "ORGANIZATION"})
 _LETTER = re.compile(r"[A-Za-zぁ-んァ-ヴｦ-ﾟ\u4e00-\u9fff々]")
-_SENTENCE_END = re.compile(r"[。！？]|[.!?] ")  # within hours. 交換: two sentences, not a name
+# Where a name ends at the latest: within hours. 交換 is two sentences; Mr. and Co. are not sentence ends.
+_SENTENCE_END = re.compile(r"[。！？]|(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})[.!?] ")
 _LATIN_ONLY = re.compile(r"[A-Za-z .,'&-]+")
 _LEGAL_FORM_EN = re.compile(r"\b(?:Co|Ltd|Inc|Corp|LLC|GmbH)\b")
 
 
 def _could_be_name(result: RecognizerResult, text: str) -> bool:
-    """False for a person or organisation with no letter in it (〜), across a sentence end, or an English
-    sentence fragment."""
+    """False for a person or organisation with no letter in it (〜) or an English sentence fragment."""
     if result.entity_type not in _NAME_TYPES:
         return True
     value = text[result.start:result.end]
-    if not _LETTER.search(value) or _SENTENCE_END.search(value):
+    if not _LETTER.search(value):
         return False
     if _LATIN_ONLY.fullmatch(value) and not _LEGAL_FORM_EN.search(value):
         return not any(w.lower() in ENGLISH_WORDS for w in re.findall(r"[A-Za-z]+", value))
@@ -256,6 +262,28 @@ def _could_be_name(result: RecognizerResult, text: str) -> bool:
 
 
 AFFILIATION = re.compile(r"勤務|勤め|所属|職場|勤務先|社員|働い|就職|転職|入社")
+
+
+# What follows a maker named for its product: 製, a product word (…のドライヤー), or a model, Latin
+# (WH-1000XM5) or katakana (スズキのハスラーに), that ends at a particle.
+PRODUCT_WORDS = (r"車|軽|新車|中古車|ドライヤー|掃除機|冷蔵庫|洗濯機|乾燥機|テレビ|エアコン|電子レンジ|レンジ|炊飯器"
+                 r"|ケトル|ポット|トースター|扇風機|加湿器|空気清浄機|ヒーター|スマホ|スマートフォン|携帯|ケータイ"
+                 r"|パソコン|ノートパソコン|ノートPC|PC|タブレット|プリンター|プリンタ|複合機|カメラ|デジカメ|レンズ"
+                 r"|イヤホン|ヘッドホン|ヘッドフォン|スピーカー|ゲーム機|ゲーム|ソフト|コントローラー|時計|腕時計"
+                 r"|ウォッチ|電卓|バッテリー|充電器|ケーブル|アダプター|ルーター|モニター|ディスプレイ|キーボード"
+                 r"|マウス|シェーバー|電動歯ブラシ|体重計|血圧計|靴|スニーカー|シューズ|ジャケット|ウェア|家具"
+                 r"|製品|商品|純正品?|正規品|電池|トナー|インク|アプリ|タイヤ|ナビ|部品|パーツ")
+_PRODUCT_AFTER = (r"(?=[ \u3000]?製(?!造|作)|[ \u3000]?の[ \u3000]?(?:" + PRODUCT_WORDS + r")"
+                  r"|[ \u3000・]?の?[ \u3000]?(?:[A-Za-z]+[0-9-][A-Za-z0-9-]*|[A-Z][A-Za-z0-9-]*-[A-Za-z0-9-]+)"
+                  r"|の[ァ-ヴー]{2,12}(?:に|を|が|は|って|も|の|で|と|用|対応|[、。？！?!]|$))")
+
+
+def _maker_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
+    """Makers (group "maker") named for a product they made: パナソニックのドライヤー, ソニー製, ホンダのN-BOX."""
+    if not terms:
+        return None
+    names = "|".join(re.escape(normalize(t)) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(r"(?<![A-Za-zァ-ヴー\u4e00-\u9fff])(?P<maker>" + names + r")" + _PRODUCT_AFTER)
 
 
 def _allow_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:

@@ -8,11 +8,19 @@ words in chat are mostly names; dictionary common nouns almost never are.
 from __future__ import annotations
 
 import functools
+import re
 
 import fugashi
 import ipadic
+import jaconv
 from sudachipy import Dictionary, SplitMode
 from sudachipy import Tokenizer as SudachiTokenizer
+
+# Acronyms of things, not of organisations, that chat is full of (VPNにつながらない, SIMを差し替え).
+COMMON_ACRONYMS = frozenset(
+    "VPN PDF SIM ESIM USB OS IOS PC ID SMS QR ETC WI FI LAN WAN URL PIN OTP SNS GPS LED AI IT DX CPU GPU SSD HDD "
+    "RAM ROM ATM FAQ API DM PW TV CD DVD HDMI NFC MNP LTE AR VR EC POS APP MAIL WEB BOX OK NG PR CM UI UX BGM "
+    "MAX MIN NEW SALE FREE SET".split())
 
 
 @functools.cache
@@ -20,9 +28,16 @@ def _sudachi() -> SudachiTokenizer:
     return Dictionary(dict="core").create(mode=SplitMode.C)
 
 
-def has_unknown_word(text: str) -> bool:
-    """True when Sudachi does not know some word of `text`."""
-    return any(m.is_oov() for m in _sudachi().tokenize(text))
+def has_unknown_word(text: str, min_chars: int = 1) -> bool:
+    """True when Sudachi does not know some word of `text` (of at least `min_chars` characters)."""
+    return any(m.is_oov() and len(m.surface()) >= min_chars for m in _sudachi().tokenize(text))
+
+
+def is_one_known_word(text: str) -> bool:
+    """True when Sudachi has all of `text` as one dictionary word that is not a person's name: a title or
+    brand written with ・ (スター・ウォーズ, ドン・キホーテ), not ジョン・スミス."""
+    words = list(_sudachi().tokenize(text))
+    return len(words) == 1 and not words[0].is_oov() and words[0].part_of_speech()[2] != "人名"
 
 
 def is_common_noun_phrase(text: str) -> bool:
@@ -58,3 +73,31 @@ def known_organizations(text: str) -> list[tuple[int, int]]:
                 and not is_common_noun_phrase(word.surface)):
             spans.append((start, pos))
     return spans
+
+
+_KANA_WORD = re.compile(r"[ァ-ヴー]+")
+_O_ROW = ("オ", "ト", "ド", "ゴ", "コ", "ソ", "ノ", "ホ", "モ", "ヨ", "ロ")
+
+
+def _romaji_as_katakana(word: str) -> str | None:
+    """A Hepburn word in katakana (Nakamura → ナカムラ), or None when it is not romaji (Smith → ッミッウ)."""
+    kana = jaconv.hira2kata(jaconv.alphabet2kana(word.lower()))
+    if not _KANA_WORD.fullmatch(kana) or kana.startswith(("ッ", "ン", "ー")) or kana.endswith("ッ"):
+        return None
+    return kana
+
+
+def is_romaji_name(text: str) -> bool:
+    """True when every word of `text` reads as romaji and Sudachi takes one of them, in katakana, for a
+    person's name (Sato Kenta → サト(ウ) ケンタ, Takeshi Ono → タケシ オノ). Long vowels are not written in
+    romaji, so a final o is also tried with ウ (Sato → サトウ)."""
+    words = text.split()
+    kana = [_romaji_as_katakana(w) for w in words]
+    if len(words) < 2 or any(k is None for k in kana):
+        return False
+    for k in filter(None, kana):
+        for form in (k, k + "ウ") if k.endswith(_O_ROW) else (k,):
+            tokens = list(_sudachi().tokenize(form))
+            if len(tokens) == 1 and tokens[0].part_of_speech()[2] == "人名":
+                return True
+    return False

@@ -20,7 +20,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from anonymize.lexicon import has_unknown_word
+from anonymize.lexicon import COMMON_ACRONYMS, has_unknown_word
 
 NAMES_NER_DIR = Path(__file__).parent / "models" / "names_ner"
 NAMES_KEY = "names"
@@ -28,6 +28,7 @@ NAMES_META_KEY = "tokumei_names_ner"
 _GINZA_KEY = "ginza_ents"
 ARCHITECTURE_FILE = "architecture.json"
 _HIRAGANA = re.compile(r"[ぁ-んー]+")
+_LATIN_WORD_IN = re.compile(r"[A-Za-z]+")
 # The same architecture as ja_ginza's `ner`, so the head can start from its weights.
 NER_CONFIG = {"model": {
     "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
@@ -56,12 +57,16 @@ def names_to_spans(doc: Doc) -> Doc:
 
 def is_backed(span: Span) -> bool:
     """A span the dictionary does not contradict: a token tagged 名詞-固有名詞, a word Sudachi does not know
-    (ナーセル) unless all hiragana (みんとぐりーん), or a capitalised Latin word (not 公式X). Encyclopedic training
-    makes the head see names in common chat nouns (吸引力, チャット, ドライヤー), which the dictionary
-    knows are not proper nouns."""
-    if any(t.tag_.startswith("名詞-固有名詞") or (t.text[:1].isupper() and len(t.text) > 1) for t in span):
+    (ナーセル) of two or more characters unless all hiragana (みんとぐりーん), or a capitalised Latin word.
+    Encyclopedic training makes the head see names in common chat nouns (吸引力, チャット, ドライヤー), which the dictionary
+    knows are not proper nouns. A capitalised Latin word counts unless it is a technical acronym (VPN,
+    PDF, SIM): Sudachi lists company acronyms (DDI, IETF) as common nouns too, so it cannot tell them apart."""
+    if any(t.tag_.startswith("名詞-固有名詞") for t in span):
         return True
-    return not _HIRAGANA.fullmatch(span.text) and has_unknown_word(span.text)
+    latin = _LATIN_WORD_IN.findall(span.text)
+    if any(len(w) > 1 and w[0].isupper() for w in latin):
+        return not all(w.upper() in COMMON_ACRONYMS or len(w) == 1 for w in latin)
+    return not _HIRAGANA.fullmatch(span.text) and has_unknown_word(span.text, min_chars=2)  # not 公式X
 
 
 def head_config(weights: Path) -> dict:

@@ -30,6 +30,20 @@ class DetectionSettings:
         "ドンキ", "マツモトキヨシ", "ユニクロ", "無印良品", "ダイソー", "イオン", "PayPal", "楽天ペイ", "メルペイ",
         "Apple Pay", "Google Pay",
     )
+    # Makers customers name for the product they bought (パナソニックのドライヤー, ホンダのN-BOX, ソニー製):
+    # kept only before a product word or a model, so that a maker as someone's employer
+    # (パナソニックに勤めて) or as the subject of a sentence (トヨタは…) is still an organisation.
+    product_makers: tuple[str, ...] = (
+        "トヨタ", "ホンダ", "日産", "スズキ", "マツダ", "スバル", "ダイハツ", "レクサス", "ヤマハ", "カワサキ",
+        "パナソニック", "Panasonic", "ソニー", "SONY", "Sony", "シャープ", "SHARP", "日立", "東芝", "三菱",
+        "キヤノン", "Canon", "ニコン", "Nikon", "富士フイルム", "オリンパス", "リコー", "カシオ", "CASIO",
+        "セイコー", "シチズン", "富士通", "NEC", "任天堂", "Nintendo", "サムスン", "Samsung", "ダイソン", "Dyson",
+        "象印", "タイガー", "アイリスオーヤマ", "バルミューダ", "デロンギ", "ティファール", "ブラザー", "エプソン",
+        "EPSON", "HP", "Dell", "デル", "Lenovo", "レノボ", "ASUS", "Xiaomi", "シャオミ", "Anker", "アンカー", "LG",
+        "Bose", "ボーズ", "エレコム", "バッファロー", "ロジクール", "Logicool", "オムロン", "タニタ", "ブラウン",
+        "フィリップス", "アップル", "Apple", "Google", "グーグル", "マイクロソフト", "Microsoft", "ナイキ", "NIKE",
+        "アディダス", "adidas", "コロンビア", "ワークマン", "GU", "ジーユー", "しまむら", "IKEA", "イケア",
+    )
     # The names NER head (anonymize/models/train_names.py); "" is the one shipped in anonymize/models/names_ner.
     names_model: str = ""
     batch_size: int = 128

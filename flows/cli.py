@@ -237,7 +237,8 @@ def eval_(
     from flows import evaluation as ev
 
     chats = chat or [p for p in (Path("tests/chat_eval/chat_eval.jsonl"), Path("tests/chat_eval/holdout/holdout.jsonl"),
-                                 Path("tests/chat_eval/blind/blind.jsonl")) if p.exists()]
+                                 Path("tests/chat_eval/blind/blind.jsonl"), Path("tests/chat_eval/blind2/blind2.jsonl"))
+                     if p.exists()]
     stock = stockmark or next((p for p in (Path("../shared/eval/stockmark_ner_dev.json"),) if p.exists()), None)
     settings = _settings(config, None)
     anonymizer = Anonymizer(settings.detection)

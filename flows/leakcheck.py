@@ -17,7 +17,17 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}")
-URL_QUERY = re.compile(r"https?://[^\s?#]*[?#](?!<URL_QUERY>)\S")
+URL_QUERY = re.compile(r"https?://[^\s?#]*[?#](?!<URL_QUERY>)[^\s<>\"'、。「」()\u3000-\u30ff\u4e00-\u9fff]*")
+# A query of browsing words (?q=…&sort=price&page=2) or a plain #section names nobody; the engine keeps
+# those URLs, so they must not stop a night. Anything else after ? or # counts.
+BROWSING_KEYS = {"q", "query", "keyword", "keywords", "kw", "search", "sort", "order", "page", "p", "per_page",
+                 "limit", "category", "cat", "lang", "hl", "tab", "view", "filter", "type", "color", "colour",
+                 "size", "utm_source", "utm_medium", "utm_campaign", "ref"}
+# Words before a number that say it is a version, a serial, a product or an order number, not an IP
+# address, a passport or a card (unless the passport or card is named too).
+NOT_PERSONAL_BEFORE = re.compile(r"バージョン|ver|version|ファームウェア|firmware|アップデート|更新|製造番号|シリアル|型番"
+                                 r"|品番|ロット|JAN|注文|追跡|伝票|配送|予約番号|受付番号", re.IGNORECASE)
+PERSONAL_NEAR = re.compile(r"IP|アドレス|接続元|パスポート|旅券|passport|カード|クレジット|card", re.IGNORECASE)
 # 10+ digits in a run that may be grouped by single separators; not the tail of a letter code
 # (ORD-20261123-0042). A run counts when it has the shape of a phone number (0 + 9-10 digits, or +81),
 # a Luhn-valid card (13-19) or a My Number with a valid check digit (12): parcel and order numbers
@@ -54,16 +64,16 @@ def scan_text(text: str, identifiers: IdentifierSet, shapes: bool = True) -> Cou
     only (for pseudonym columns: random hex has digit runs by chance)."""
     folded = unicodedata.normalize("NFKC", text)
     found: Counter[str] = Counter()
-    for name, pattern in () if not shapes else (("email", EMAIL), ("url_query", URL_QUERY),
-                                                 ("ipv4", IPV4), ("passport_like", PASSPORT)):
-        n = len(pattern.findall(folded))
-        if n:
-            found[name] += n
     if shapes:
-        for run in DIGIT_RUN.findall(folded):
-            kind = _number_kind(run)
-            if kind:
+        found["email"] += len(EMAIL.findall(folded))
+        found["url_query"] += sum(not _browsing_url(m.group()) for m in URL_QUERY.finditer(folded))
+        for name, pattern, before in (("ipv4", IPV4, 24), ("passport_like", PASSPORT, 80)):
+            found[name] += sum(not _explained(folded, m.start(), before) for m in pattern.finditer(folded))
+        for m in DIGIT_RUN.finditer(folded):
+            kind = _number_kind(m.group())
+            if kind and not (kind == "card_like" and _explained(folded, m.start(), 24)):
                 found[kind] += 1
+    found = +found  # drop zero counts
     if identifiers:
         for token in TOKEN.findall(folded):
             parts = {token, *re.split(r"[\-_.:@/+]", token)}
@@ -92,6 +102,24 @@ def scan_parquet(path: Path, identifiers: IdentifierSet) -> Counter[str]:
             elif pa.types.is_list(field.type):
                 found.update(scan_values((v for row in column.to_pylist() for v in row or []), identifiers))
     return found
+
+
+def _browsing_url(url: str) -> bool:
+    """Only browsing words in the query (short values, no @, no long digit run) and a plain #section."""
+    base, _, fragment = url.partition("#")
+    if fragment and not re.fullmatch(r"[A-Za-z][A-Za-z_-]{0,30}", fragment):
+        return False
+    for pair in filter(None, base.partition("?")[2].split("&")):
+        key, _, value = pair.partition("=")
+        if key.lower() not in BROWSING_KEYS or "@" in value or len(value) > 40 or re.search(r"\d{6}", value):
+            return False
+    return True
+
+
+def _explained(text: str, start: int, before: int) -> bool:
+    """True when the words before a number say it is not personal and nothing near names a personal kind."""
+    window = text[max(0, start - before):start]
+    return bool(NOT_PERSONAL_BEFORE.search(window)) and not PERSONAL_NEAR.search(text[max(0, start - 24):start])
 
 
 def _luhn_ok(digits: str) -> bool:

@@ -44,6 +44,7 @@ class RegexRecognizer(EntityRecognizer):
     CONTEXT_REQUIRED = False
     # Words that say the number is something else (追跡番号 …): reject unless CONTEXT is there too.
     NEGATIVE_CONTEXT: tuple[str, ...] = ()
+    NEGATIVE_CONTEXT_BEFORE: int | None = None  # None: as far as CONTEXT_BEFORE
     ACCEPT_INVALID_WITH_CONTEXT = False
     CONTEXT_BOOST = 0.35
     VALID_BOOST = 0.3
@@ -84,7 +85,8 @@ class RegexRecognizer(EntityRecognizer):
         if self.CONTEXT_REQUIRED and not context:
             return None
         if not context and self.NEGATIVE_CONTEXT and has_context(
-                text, start, end, self.NEGATIVE_CONTEXT, self.CONTEXT_BEFORE, 0):
+                text, start, end, self.NEGATIVE_CONTEXT,
+                self.CONTEXT_BEFORE if self.NEGATIVE_CONTEXT_BEFORE is None else self.NEGATIVE_CONTEXT_BEFORE, 0):
             return None
         valid = self.validate(text[start:end])
         if valid is False and not (context and self.ACCEPT_INVALID_WITH_CONTEXT):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import re
 
 import phonenumbers
 
@@ -62,6 +63,9 @@ class IpAddressRecognizer(RegexRecognizer):
          r"(?![0-9A-Fa-f:])", 0.6),
     )
     CONTEXT = ("IP", "ip", "アドレス", "接続元")
+    # A software version has the shape of an IPv4 address (ファームウェアのバージョンは 1.0.12.3).
+    NEGATIVE_CONTEXT = ("バージョン", "ver", "Ver", "VER", "version", "Version", "ファームウェア", "firmware",
+                        "アップデート", "更新")
 
     def validate(self, value: str) -> bool | None:
         try:
@@ -77,6 +81,33 @@ class UrlRecognizer(RegexRecognizer):
     ENTITY = E.URL
     PATTERNS = ((r"https?://[A-Za-z0-9.\-]+(?::\d+)?(?:/[^\s?#<>\"'、。「」()\u3000-\u30ff\u4e00-\u9fff]*)?"
                  r"[?#][^\s<>\"'、。「」()\u3000-\u30ff\u4e00-\u9fff]*", 0.9),)
+
+    def validate(self, value: str) -> bool | None:
+        """False for a query only of search, sort and page words and a plain #section: nothing in it names
+        anyone (https://example.jp/faq#delivery, ?q=充電器&sort=price)."""
+        return None if not harmless_query(value) else False
+
+
+# Query keys that carry what a visitor browsed, never who they are.
+HARMLESS_QUERY_KEYS = frozenset({"q", "query", "keyword", "keywords", "kw", "search", "sort", "order", "page", "p",
+                                 "per_page", "limit", "category", "cat", "lang", "hl", "tab", "view", "filter", "type",
+                                 "color", "colour", "size", "utm_source", "utm_medium", "utm_campaign", "ref"})
+_QUERY_VALUE = re.compile(r"[^@]{0,40}")  # no e-mail address, nothing long enough to be a token
+_FRAGMENT = re.compile(r"[A-Za-z][A-Za-z_-]{0,30}")
+
+
+def harmless_query(url: str) -> bool:
+    """True when every query key is a browsing word with a short value and the fragment, if any, is a
+    plain section name."""
+    base, _, fragment = url.partition("#")
+    query = base.partition("?")[2]
+    if fragment and not _FRAGMENT.fullmatch(fragment):
+        return False
+    for pair in (p for p in query.split("&") if p):
+        key, _, value = pair.partition("=")
+        if key.lower() not in HARMLESS_QUERY_KEYS or not _QUERY_VALUE.fullmatch(value) or re.search(r"\d{6,}", value):
+            return False
+    return True
 
 
 class IdTokenRecognizer(RegexRecognizer):

@@ -19,7 +19,8 @@ from anonymize.recognizers.base import (
 
 # Numbers customers quote that identify a parcel or an order, not a person.
 NOT_PERSONAL_NUMBERS = ("追跡", "伝票", "問い合わせ番号", "問合せ番号", "お問合せ", "注文", "送り状", "配送", "荷物",
-                        "受付番号", "予約番号", "オーダー", "製造番号", "シリアル", "型番", "商品番号", "JAN")
+                        "受付番号", "予約番号", "オーダー", "製造番号", "シリアル", "型番", "商品番号", "JAN",
+                        "品番", "ロット")
 # Twelve digits, plain or grouped 4-4-4 with one kind of separator; not the tail of a code (ORD-2026…).
 TWELVE_DIGITS = r"\d{4}([ -]?)\d{4}\1\d{4}"
 NOT_CODE = r"(?<![A-Za-z]-)(?<![A-Za-z])"
@@ -35,6 +36,7 @@ class CreditCardRecognizer(RegexRecognizer):
     )
     CONTEXT = ("カード", "クレジット", "card", "Card", "CARD", "VISA", "Visa", "JCB", "Master", "AMEX", "Amex", "決済",
                "ダイナース", "Diners", "アメックス")
+    NEGATIVE_CONTEXT = NOT_PERSONAL_NUMBERS  # a JAN code can pass Luhn
     ACCEPT_INVALID_WITH_CONTEXT = True
 
     def validate(self, value: str) -> bool | None:
@@ -77,6 +79,9 @@ class PassportRecognizer(RegexRecognizer):
     PATTERNS = ((NOT_AFTER_ALNUM + r"[A-Z]{2}[ -]?\d{7}" + NOT_BEFORE_ALNUM, 0.5),)
     CONTEXT = ("旅券", "パスポート", "passport", "Passport", "PASSPORT")
     CONTEXT_BEFORE = 24
+    # Serial and model numbers have the same shape (製造番号 KX4400001〜KX4450000 が対象です。KX4471920 は…).
+    NEGATIVE_CONTEXT = NOT_PERSONAL_NUMBERS
+    NEGATIVE_CONTEXT_BEFORE = 80
 
 
 class BankAccountRecognizer(RegexRecognizer):

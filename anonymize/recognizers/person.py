@@ -16,7 +16,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc, Token
 
 from anonymize import entities as E
-from anonymize.lexicon import has_person_name_word, is_common_noun_phrase
+from anonymize.lexicon import has_person_name_word, is_common_noun_phrase, is_one_known_word, is_romaji_name
 from anonymize.names_ner import NAMES_KEY
 from anonymize.recognizers.base import ascii_bounded, extend_foreign_name
 
@@ -29,7 +29,8 @@ NOT_NAMES = frozenset(
     "お得意 貴社 御社 お店 店員 係 係員 窓口 受付 担当窓口 ご担当 みんな 誰 どなた 方 人 私 僕 俺 自分 当方 "
     "カスタマー サポート メンバー ゲスト ホスト オーナー 大家 管理人 お医者 看護師 先生方 神 仏 王 姫 "
     "選手 監督 教授 議員 会長 容疑者 被告 投手 捕手 代表 理事 委員 博士 女史 夫人 一家 家 派 様 さん 君 氏 殿 "
-    "ら 達 たち 等 側 自身 本人 ご本人 宛 宛て 行 御中 一同".split()
+    "ら 達 たち 等 側 自身 本人 ご本人 宛 宛て 行 御中 一同 アプリ カタカナ ひらがな 漢字 ローマ字 マイナンバー "
+    "みなさま みなさん みんな あかちゃん ねえ にい じい ばあ だれ どなた かみ".split()
 )
 # Words that are never a name on their own, whatever signal found them (担当の者, ご契約者様, フルネーム).
 NEVER_NAMES = frozenset(
@@ -52,6 +53,8 @@ INTRO_BEFORE = re.compile(
 )
 ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,15}|[A-Z]{2,15})(?: [A-Z]\.)? (?:[A-Z][a-z]{1,15}|[A-Z]{2,15})"
                         r"(?![A-Za-z])")
+# Two lower-case romaji words (aya nakamura), kept when the dictionary reads a name in them.
+ROMAN_NAME_LOWER = re.compile(r"(?<![A-Za-z0-9@._/-])[a-z]{2,12} [a-z]{2,12}(?![A-Za-z0-9@.])")
 ROMAN_VOUCHED_AFTER = ("です", "と申します", "の名前", "名義", "名で", "の名義", "宛", "（", "(")
 LIST_ITEM = re.compile(r"、[ぁ-んァ-ヴー\u4e00-\u9fff々]{1,8}、")
 # A name right after a label for one: 名前は四月一日陽翔です, 予約の名前をどうめきに変更.
@@ -73,11 +76,19 @@ ENGLISH_INTRO = re.compile(r"(?:\b(?:I am|I'm|[Tt]his is|[Mm]y name is|[Nn]ame:)
                            + r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![A-Za-z])")
 # A reading in brackets after a name: 我妻 颯（わがつま はやて）.
 READING_AFTER = re.compile(r"[ \u3000]?[（(]([ぁ-んァ-ヴー]{2,12}(?:[ \u3000][ぁ-んァ-ヴー]{1,12})?)[）)]")
+# A hiragana given name before an honorific (はるとくん, そうた様), which Sudachi splits into particles.
+HIRAGANA_BEFORE_HONORIFIC = re.compile(r"(?:^|(?<=[\s、。！？!?「（(の:：]))(?![おご])([ぁ-ゖ]{2,4})"
+                                       r"(?=くん|ちゃん|様|さま|さん)")
+# Common nouns for a role, which take an honorific as names do (保護者様, 検針員さん, ご相談者様).
+ROLE_NOUN = re.compile(r"[\u4e00-\u9fff]+(?:者|員|係|手|師|士|人|生|主)")
 # Self-introductions the tokenizer splits badly (やまだと申します → やま/だ/と/申し/ます).
 SELF_INTRO = re.compile(r"(?:^|(?<=[\s、。!！?？「」:：])|(?<=私は)|(?<=わたしは)|(?<=わたくしは)|(?<=担当の))"
                         r"((?:(?![のはがをにでへ])[ぁ-んァ-ヴー\u4e00-\u9fff々]){2,8}?)(?:と申します|と申しま|といいます|と言います)")
 # What ends a thing, never a name (GiNZA tags 製造番号 and 払込票番号 as Person).
 NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|額|率|欄|画面|ボタン|メール|アプリ|カード)$")
+# After a name, words that make it a work's title (ハリー・ポッターの全巻セット, 名探偵コナン 100巻).
+WORK_AFTER = re.compile(r"[ \u3000]?の?[ \u3000]?(?:全\d*巻|全巻|\d+巻|シリーズ|セット|グッズ|DVD|Blu-ray|ブルーレイ"
+                        r"|原作|最新刊|本(?![名人])|映画|フィギュア|ぬいぐるみ|コラボ)")
 _KATAKANA = re.compile(r"^[ァ-ヴー]+$")
 _KATAKANA_CHAR = re.compile(r"[ァ-ヴー]")
 _NAME_TAIL = re.compile(r"^(?:[\u4e00-\u9fff々]{1,2}|[ぁ-ゖ]{1,2})$")
@@ -95,6 +106,14 @@ _GIVEN_NAME = re.compile(r"^(?:[\u4e00-\u9fff々]{1,3}|[ぁ-ん]{1,3}|[ァ-ヴ�
 _HIRAGANA = re.compile(r"^[ぁ-んー]+$")
 _HIRAGANA_TAIL = re.compile(r"[ぁ-ん]{1,3}(?=です|と申|さん|様|くん|ちゃん)")
 _ROMAN = re.compile(r"^[A-Za-z]+$")
+
+
+def _without_copula(text: str, start: int, end: int) -> int:
+    """The end of a name without a copula the tokens carried into it (ナカムラ アヤです)."""
+    for tail in ("でございます", "です"):
+        if text.endswith(tail, start, end) and end - len(tail) > start:
+            return end - len(tail)
+    return end
 
 
 def _is_place(doc: Doc, start: int, end: int) -> bool:
@@ -139,6 +158,7 @@ class PersonRecognizer(EntityRecognizer):
         def add(start: int, end: int, score: float) -> None:
             if (intro := text.find("と申", start, end)) > start:  # 王偉と申し: the name ends before と申します
                 end = intro
+            end = _without_copula(text, start, end)
             while end > start and text[end - 1] in " ・":
                 end -= 1
             if end > start:
@@ -162,24 +182,33 @@ class PersonRecognizer(EntityRecognizer):
         for m in SELF_INTRO.finditer(text):
             add(m.start(1), m.end(1), 0.8)
         for m in ROMAN_NAME.finditer(text):
-            if self._roman_vouched(text, m.start(), m.end(), spans):
+            if self._roman_vouched(text, m.start(), m.end(), spans) or is_romaji_name(m.group()):
                 add(m.start(), m.end(), 0.8)
+        for m in ROMAN_NAME_LOWER.finditer(text):
+            if is_romaji_name(m.group()):
+                add(m.start(), m.end(), 0.7)
         for m in NAME_AFTER_LABEL.finditer(text):
-            add(m.start(), m.end(), 0.8)
+            if m.group() not in NOT_NAMES and not any(
+                    t.tag_.startswith(("動詞", "形容詞", "助動詞")) for t in doc if m.start() <= t.idx < m.end()):
+                add(m.start(), m.end(), 0.8)  # not お名前を伺ってもよろしいですか
+        for m in HIRAGANA_BEFORE_HONORIFIC.finditer(text):
+            if m.group(1) not in NOT_NAMES:
+                add(m.start(1), m.end(1), 0.8)
         for m in ACCOUNT_HOLDER.finditer(text):
             if any(w in text[max(0, m.start() - 40):m.start()] for w in ACCOUNT_CONTEXT):
                 add(m.start(), m.end(), 0.8)
         for m in KATAKANA_DOTTED.finditer(text):
             if has_person_name_word(m.group()):
                 add(m.start(), m.end(), 0.6)
-            elif not is_common_noun_phrase(m.group()) and not any(
+            elif not is_common_noun_phrase(m.group()) and not is_one_known_word(m.group()) and not any(
                     e.label_ in NOT_PERSON_LABELS and e.start_char < m.end() and m.start() < e.end_char for e in doc.ents):
                 add(m.start(), m.end(), 0.45)
         for m in HALFWIDTH_NAME.finditer(text):
             add(m.start(), m.end(), 0.7)
         for m in ENGLISH_INTRO.finditer(text):
             add(m.start(m.lastindex or 0), m.end(m.lastindex or 0), 0.8)
-        extended = sorted((*self._extend(doc, text, s, e), score) for (s, e), score in spans.items())
+        extended = sorted((s, _without_copula(text, s, e), score)
+                          for (s, e), score in ((self._extend(doc, text, *span), score) for span, score in spans.items()))
         readings = [(r.start(1), r.end(1), score) for _, end, score in extended
                     if (r := READING_AFTER.match(text, end)) is not None]
         extended = sorted(extended + readings)
@@ -188,7 +217,14 @@ class PersonRecognizer(EntityRecognizer):
                    if LIST_ITEM.fullmatch(text, a[1], b[0])]
         extended += [(s, e, 0.6) for s, e in between]
         return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in extended
-                if text[s:e] not in NEVER_NAMES]
+                if text[s:e] not in NEVER_NAMES and not WORK_AFTER.match(text, e) and not self._role(doc, s, e)]
+
+    @staticmethod
+    def _role(doc: Doc, start: int, end: int) -> bool:
+        """A role, not a name: one dictionary common noun ending in 者, 員, 係 … (保護者, 検針員, 社員)."""
+        tokens = [t for t in doc if start <= t.idx < end]
+        return (len(tokens) == 1 and tokens[0].tag_.startswith("名詞-普通名詞") and tokens[0].idx == start
+                and tokens[0].idx + len(tokens[0].text) == end and bool(ROLE_NOUN.fullmatch(tokens[0].text)))
 
     @staticmethod
     def _extend(doc: Doc, text: str, start: int, end: int) -> tuple[int, int]:
