@@ -148,7 +148,7 @@ class Detector:
             protected += [m.span() for m in self._public.finditer(text)
                           if not AFFILIATION.search(text[max(0, m.start() - 10):m.end() + 8])]
         if self._products:
-            protected += [m.span("maker") for m in self._products.finditer(text)]
+            protected += [(m.start("maker"), m.end()) for m in self._products.finditer(text)]
         clusters: list[list[RecognizerResult]] = []
         for r in results:  # Smith. Could you confirm…: a name ends at the sentence end
             if r.entity_type in _NAME_TYPES and (end := _SENTENCE_END.search(text, r.start, r.end)) is not None:
@@ -156,9 +156,8 @@ class Detector:
         for r in sorted(results, key=lambda r: (r.start, -r.end, r.entity_type)):
             if r.end <= r.start or any(s <= r.start and r.end <= e for s, e in protected) or not _could_be_name(r, text):
                 continue
-            if r.entity_type in _NAME_TYPES and "・" in text[r.start:r.end] and any(
-                    s < r.end and r.start < e for s, e in protected):
-                continue  # a list of services (PayPay・楽天ペイ・d払い), not one name
+            if r.entity_type in _NAME_TYPES and "・" in text[r.start:r.end] and _is_list_of_services(r, protected):
+                continue
             if clusters and r.start < max(x.end for x in clusters[-1]):
                 clusters[-1].append(r)
             else:
@@ -225,10 +224,11 @@ def _analyze_in_worker(texts: list[str]) -> list[tuple[Detection, ...]]:
     return _WORKER.analyze_normalized(texts)
 
 
-# Names of places to stay and stations (ホテルニューオータニ, 東横イン新宿, 湯本温泉): not personal, and GiNZA
-# often tags their parts as people.
+# Names of places to stay, stations and railway lines (ホテルニューオータニ, 東横イン新宿, 湯本温泉, 京王線): not
+# personal, and GiNZA often tags their parts as people or companies.
 PLACE_NAME = re.compile(r"(?:ホテル|旅館|民宿)[ァ-ヴー・A-Za-z\u4e00-\u9fff々]{1,15}"
                         r"|[ァ-ヴー・A-Za-z\u4e00-\u9fff々]{1,15}(?:ホテル|旅館|温泉|駅|空港|荘)"
+                        r"|(?<![ァ-ヴー・A-Za-z\u4e00-\u9fff々])[ァ-ヴー\u4e00-\u9fff々]{1,5}(?<!電)線(?![\u4e00-\u9fff])"
                         r"|(?:東横|ルート|コンフォート|リッチモンド)イン[ァ-ヴー\u4e00-\u9fff々]{0,10}")
 
 
@@ -249,6 +249,14 @@ _LATIN_ONLY = re.compile(r"[A-Za-z .,'&-]+")
 _LEGAL_FORM_EN = re.compile(r"\b(?:Co|Ltd|Inc|Corp|LLC|GmbH)\b")
 
 
+def _is_list_of_services(result: RecognizerResult, protected: list[tuple[int, int]]) -> bool:
+    """A ・-joined span over public names is a list of services (PayPay・楽天ペイ・d払い, デビットカード・JCB), not
+    one name; a person's name may end in one, whole (ジョン・B・マクドナルド)."""
+    over = [(s, e) for s, e in protected if s < result.end and result.start < e]
+    return len(over) >= 2 or (bool(over) and (result.entity_type != "PERSON" or any(
+        s < result.start or e > result.end for s, e in over)))
+
+
 def _could_be_name(result: RecognizerResult, text: str) -> bool:
     """False for a person or organisation with no letter in it (〜) or an English sentence fragment."""
     if result.entity_type not in _NAME_TYPES:
@@ -265,7 +273,7 @@ AFFILIATION = re.compile(r"勤務|勤め|所属|職場|勤務先|社員|働い|�
 
 
 # What follows a maker named for its product: 製, a product word (…のドライヤー), or a model, Latin
-# (WH-1000XM5) or katakana (スズキのハスラーに), that ends at a particle.
+# (WH-1000XM5, Nintendo Switch) or katakana (スズキのハスラーに), that ends at a particle.
 PRODUCT_WORDS = (r"車|軽|新車|中古車|ドライヤー|掃除機|冷蔵庫|洗濯機|乾燥機|テレビ|エアコン|電子レンジ|レンジ|炊飯器"
                  r"|ケトル|ポット|トースター|扇風機|加湿器|空気清浄機|ヒーター|スマホ|スマートフォン|携帯|ケータイ"
                  r"|パソコン|ノートパソコン|ノートPC|PC|タブレット|プリンター|プリンタ|複合機|カメラ|デジカメ|レンズ"
@@ -273,13 +281,15 @@ PRODUCT_WORDS = (r"車|軽|新車|中古車|ドライヤー|掃除機|冷蔵庫|
                  r"|ウォッチ|電卓|バッテリー|充電器|ケーブル|アダプター|ルーター|モニター|ディスプレイ|キーボード"
                  r"|マウス|シェーバー|電動歯ブラシ|体重計|血圧計|靴|スニーカー|シューズ|ジャケット|ウェア|家具"
                  r"|製品|商品|純正品?|正規品|電池|トナー|インク|アプリ|タイヤ|ナビ|部品|パーツ")
-_PRODUCT_AFTER = (r"(?=[ \u3000]?製(?!造|作)|[ \u3000]?の[ \u3000]?(?:" + PRODUCT_WORDS + r")"
-                  r"|[ \u3000・]?の?[ \u3000]?(?:[A-Za-z]+[0-9-][A-Za-z0-9-]*|[A-Z][A-Za-z0-9-]*-[A-Za-z0-9-]+)"
-                  r"|の[ァ-ヴー]{2,12}(?:に|を|が|は|って|も|の|で|と|用|対応|[、。？！?!]|$))")
+_PRODUCT_AFTER = (r"(?:(?P<model>[ \u3000・]?の?[ \u3000]?(?:[A-Za-z]+[0-9-][A-Za-z0-9-]*"
+                  r"|[A-Z][A-Za-z0-9-]*-[A-Za-z0-9-]+)|[ \u3000][A-Z][a-z]+)"
+                  r"|(?=[ \u3000]?製(?!造|作)|[ \u3000]?の[ \u3000]?(?:" + PRODUCT_WORDS + r")"
+                  r"|の[ァ-ヴー]{2,12}(?:に|を|が|は|って|も|の|で|と|用|対応|[、。？！?!]|$)))")
 
 
 def _maker_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
-    """Makers (group "maker") named for a product they made: パナソニックのドライヤー, ソニー製, ホンダのN-BOX."""
+    """Makers named for a product they made, with a Latin model name if one follows: パナソニックのドライヤー,
+    ソニー製, ホンダのN-BOX, Nintendo Switch."""
     if not terms:
         return None
     names = "|".join(re.escape(normalize(t)) for t in sorted(terms, key=len, reverse=True))
@@ -295,4 +305,5 @@ def _allow_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
     legal = r"(?:株式会社|有限会社|合同会社|\(株\))?\s?"
     # A Latin name is continued only after a hyphen (minarai-shop): Appleton and Jalen are not Apple, JAL.
     continued = r"(?:\s?(?:株式会社|社)|[ァ-ヴー\u4e00-\u9fff]+|(?:-[A-Za-z0-9]+)+)?(?![A-Za-z])"
-    return re.compile(legal + "(?:" + names + ")" + continued, re.IGNORECASE)
+    # Not the end of a longer word (ゲオルク is not ゲオ).
+    return re.compile(r"(?<![ァ-ヴーA-Za-z])" + legal + "(?:" + names + ")" + continued, re.IGNORECASE)

@@ -33,6 +33,12 @@ def has_unknown_word(text: str, min_chars: int = 1) -> bool:
     return any(m.is_oov() and len(m.surface()) >= min_chars for m in _sudachi().tokenize(text))
 
 
+def is_one_common_noun(text: str) -> bool:
+    """True when Sudachi has all of `text` as one common noun (市役所, 動物病院, 軽自動車)."""
+    words = list(_sudachi().tokenize(text))
+    return len(words) == 1 and not words[0].is_oov() and words[0].part_of_speech()[:2] == ("名詞", "普通名詞")
+
+
 def is_one_known_word(text: str) -> bool:
     """True when Sudachi has all of `text` as one dictionary word that is not a person's name: a title or
     brand written with ・ (スター・ウォーズ, ドン・キホーテ), not ジョン・スミス."""

@@ -29,6 +29,7 @@ _GINZA_KEY = "ginza_ents"
 ARCHITECTURE_FILE = "architecture.json"
 _HIRAGANA = re.compile(r"[ぁ-んー]+")
 _LATIN_WORD_IN = re.compile(r"[A-Za-z]+")
+_LATIN_SPAN = re.compile(r"[A-Za-z0-9 .&'-]+")
 # The same architecture as ja_ginza's `ner`, so the head can start from its weights.
 NER_CONFIG = {"model": {
     "@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
@@ -66,6 +67,8 @@ def is_backed(span: Span) -> bool:
     latin = _LATIN_WORD_IN.findall(span.text)
     if any(len(w) > 1 and w[0].isupper() for w in latin):
         return not all(w.upper() in COMMON_ACRONYMS or len(w) == 1 for w in latin)
+    if latin and _LATIN_SPAN.fullmatch(span.text):
+        return False  # eKYC, iOS: a Latin name starts with a capital
     return not _HIRAGANA.fullmatch(span.text) and has_unknown_word(span.text, min_chars=2)  # not 公式X
 
 

@@ -28,7 +28,14 @@ class DetectionSettings:
         "JAL", "ANA", "Google", "Apple", "Microsoft",
         "ニトリ", "ヤマダ電機", "ビックカメラ", "ヨドバシカメラ", "ヨドバシ", "ケーズデンキ", "エディオン", "ドン・キホーテ",
         "ドンキ", "マツモトキヨシ", "ユニクロ", "無印良品", "ダイソー", "イオン", "PayPal", "楽天ペイ", "メルペイ",
-        "Apple Pay", "Google Pay",
+        "Apple Pay", "Google Pay", "吉野家", "すき家", "松屋", "マクドナルド", "スターバックス", "スタバ", "モスバーガー",
+        "ケンタッキー", "ガスト", "サイゼリヤ", "ミスタードーナツ", "ミスド", "コメダ", "ドトール", "タリーズ", "出前館",
+        "Uber Eats", "ウーバーイーツ", "Netflix", "Spotify", "YouTube", "Instagram", "インスタ", "Twitter", "TikTok",
+        "Zoom", "Suica", "PASMO", "nanaco", "WAON", "コストコ", "ZOZOTOWN", "Hulu", "U-NEXT", "ABEMA", "Kindle",
+        "東急ハンズ", "イトーヨーカドー", "西友", "まいばすけっと", "業務スーパー", "ツルハ", "ウエルシア",
+        "スギ薬局", "ココカラファイン", "サンドラッグ", "セリア", "キャンドゥ", "ABCマート", "オートバックス", "カインズ",
+        "コーナン", "ジョーシン", "コジマ", "ソフマップ", "TSUTAYA", "ブックオフ", "タワーレコード", "楽天市場",
+        "Qoo10", "SHEIN", "ラクマ", "ジモティー", "Airbnb", "じゃらん", "楽天トラベル", "一休", "ローチケ", "チケットぴあ",
     )
     # Makers customers name for the product they bought (パナソニックのドライヤー, ホンダのN-BOX, ソニー製):
     # kept only before a product word or a model, so that a maker as someone's employer

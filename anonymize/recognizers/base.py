@@ -77,6 +77,20 @@ class RegexRecognizer(EntityRecognizer):
                     results.append(RecognizerResult(self.ENTITY, start, end, score))
         return results
 
+    def _nearest_label_is_negative(self, text: str, start: int, context: bool) -> bool:
+        """True when a word saying the number is something else comes after the last word saying it is this
+        (…passport number? 予約番号 YT-5520831): the nearest label names the number."""
+        reach = self.CONTEXT_BEFORE if self.NEGATIVE_CONTEXT_BEFORE is None else self.NEGATIVE_CONTEXT_BEFORE
+        window = text[max(0, start - reach):start]
+        negative = max((window.rfind(w) for w in self.NEGATIVE_CONTEXT), default=-1)
+        if negative < 0:
+            return False
+        if not context:
+            return True
+        near = window[-self.CONTEXT_BEFORE:]
+        offset = len(window) - len(near)
+        return negative > max((near.rfind(w) + offset for w in self.CONTEXT if w in near), default=-1)
+
     def score_match(self, text: str, start: int, end: int, base_score: float) -> float | None:
         """The score of one match, or None to reject it."""
         context = bool(self.CONTEXT) and has_context(
@@ -84,9 +98,7 @@ class RegexRecognizer(EntityRecognizer):
         )
         if self.CONTEXT_REQUIRED and not context:
             return None
-        if not context and self.NEGATIVE_CONTEXT and has_context(
-                text, start, end, self.NEGATIVE_CONTEXT,
-                self.CONTEXT_BEFORE if self.NEGATIVE_CONTEXT_BEFORE is None else self.NEGATIVE_CONTEXT_BEFORE, 0):
+        if self.NEGATIVE_CONTEXT and self._nearest_label_is_negative(text, start, context):
             return None
         valid = self.validate(text[start:end])
         if valid is False and not (context and self.ACCEPT_INVALID_WITH_CONTEXT):

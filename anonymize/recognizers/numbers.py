@@ -93,6 +93,7 @@ class BankAccountRecognizer(RegexRecognizer):
         (NOT_AFTER_DIGIT + r"\d{3}[ -]\d{4}" + NOT_BEFORE_DIGIT, 0.3),
         (r"記号\s*[:：]?\s*\d{5}[\s、,]*番号\s*[:：]?\s*\d{7,8}" + NOT_BEFORE_DIGIT, 0.9),
         (NOT_AFTER_DIGIT + r"1\d{4}[ -]\d{7,8}" + NOT_BEFORE_DIGIT, 0.5),
+        (NOT_AFTER_DIGIT + r"1\d{4}(?=[\s、,]*番号)", 0.5),  # 記号 14090、番号 3375201: the 記号 alone
     )
     CONTEXT = ("口座", "普通", "当座", "支店", "預金", "ゆうちょ", "振込", "振り込み", "引き落とし", "貯金", "返金",
                "払い戻し", "払戻", "記号", "(普)", "(当)")

@@ -10,7 +10,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
 from anonymize import entities as E
-from anonymize.lexicon import is_common_noun_phrase, known_organizations
+from anonymize.lexicon import is_common_noun_phrase, is_one_common_noun, known_organizations
 from anonymize.names_ner import NAMES_KEY
 from anonymize.recognizers.base import RegexRecognizer, ascii_bounded, extend_foreign_name
 
@@ -18,8 +18,9 @@ ORGANIZATION_LABELS = frozenset({
     "Company", "Company_Group", "Corporation_Other", "School", "Organization_Other", "Research_Institute",
     "Government", "Public_Institution", "Pro_Sports_Organization", "Show_Organization",
 })
-_NAME = r"[A-Za-z0-9ァ-ヴー\u4e00-\u9fff々&・＆]{1,16}?"
-_LEGAL_FORM = r"(?:株式会社|有限会社|合同会社|合資会社|合名会社|\(株\)|（株）|\(有\)|（有）|一般社団法人|医療法人|学校法人)"
+_NAME = r"[A-Za-z0-9ァ-ヴーヶ\u4e00-\u9fff々&・＆]{1,16}?"
+_LEGAL_FORM = (r"(?:株式会社|有限会社|合同会社|合資会社|合名会社|\(株\)|（株）|\(有\)|（有）|一般社団法人|一般財団法人"
+               r"|公益社団法人|公益財団法人|医療法人社団|医療法人財団|医療法人|学校法人|社会福祉法人|NPO法人|特定非営利活動法人)")
 _SUFFIX = (r"(?:株式会社|有限会社|銀行|信用金庫|信金|商事|物産|工業|製作所|電機|建設"
            r"|大学|大学院|高等学校|高校|中学校|小学校|専門学校|学園|病院|クリニック|法律事務所|事務所|研究所|ホールディングス"
            r"|電鉄|鉄道|航空|交通|自動車|製薬|薬品|書店|レコード|通信|放送|新聞社|新聞|出版|食品|化学|重工業?|電気|電工"
@@ -31,6 +32,7 @@ _SUFFIX = (r"(?:株式会社|有限会社|銀行|信用金庫|信金|商事|物�
 # names only, since a kanji run has no visible start.
 _COMPANY_CONTEXT = (r"(?=の株式|の子会社|の傘下|傘下の|との?業務提携|と提携|より発売|より販売|から発売|に勤め|に勤務|に入社"
                     r"|を退社|に転職|が開発した|に出資|の社長|の代表取締役|を創業|として創業|の社員|で働いて|の従業員)")
+_WORKPLACE_AFTER = re.compile(_COMPANY_CONTEXT)
 _KANA_OR_LATIN_NAME = (r"(?<![ァ-ヴーA-Za-z0-9\u4e00-\u9fff])"
                        r"(?:[ァ-ヴ][ァ-ヴー・]{1,20}|[A-Z][A-Za-z0-9&]{1,15}(?: [A-Z][A-Za-z0-9&]+)*)")
 # A department on its own (営業部の山田, 所属は経理部です): two or more characters before 部/課, so
@@ -90,6 +92,9 @@ class OrganizationRecognizer(RegexRecognizer):
         (_LEGAL_FORM + r"[ \u3000]?[A-Za-z0-9ァ-ヴー\u4e00-\u9fff々&・]{1,16}?(?:" + _SUFFIX + ")?" + _DEPARTMENT
          + r"(?![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])", 0.9),
         (_START + _NAME + _SUFFIX + r"(?:[ \u3000]?" + _LEGAL_FORM + ")?" + _DEPARTMENT, 0.6),
+        # A name with hiragana after a legal form, up to a suffix or 会: 有限会社さくら不動産, 医療法人社団ひだまり会.
+        (_LEGAL_FORM + r"[ \u3000]?[ぁ-んA-Za-z0-9ァ-ヴーヶ\u4e00-\u9fff々&・]{1,16}?(?:" + _SUFFIX + r"|会)"
+         + _DEPARTMENT + r"(?![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])", 0.9),
         (_KANA_OR_LATIN_NAME + _COMPANY_CONTEXT, 0.6),
         (_KANJI_NAME + _COMPANY_CONTEXT, 0.6),
         (_LATIN_SHA, 0.6),
@@ -100,7 +105,12 @@ class OrganizationRecognizer(RegexRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts)
+        # A generic place of work is no one's affiliation: 市役所, 大学病院, 動物病院, 軽自動車 are one dictionary
+        # common noun each (a named one, 中央病院 aside, has a proper noun or an unknown word in it). A
+        # department (営業部の山田です) is one.
+        results = [r for r in super().analyze(text, entities, nlp_artifacts)
+                   if not is_one_common_noun(text[r.start:r.end]) or text[r.end - 1] in "部課室科"
+                   or _WORKPLACE_AFTER.match(text, r.end)]
         doc = nlp_artifacts.tokens if nlp_artifacts is not None and isinstance(nlp_artifacts.tokens, Doc) else None
         if doc is not None:
             for ent in [*doc.ents, *(s for s in doc.spans.get(NAMES_KEY, ()) if s.label_ == "Company")]:

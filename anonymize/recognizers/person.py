@@ -54,7 +54,10 @@ INTRO_BEFORE = re.compile(
 ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,15}|[A-Z]{2,15})(?: [A-Z]\.)? (?:[A-Z][a-z]{1,15}|[A-Z]{2,15})"
                         r"(?![A-Za-z])")
 # Two lower-case romaji words (aya nakamura), kept when the dictionary reads a name in them.
-ROMAN_NAME_LOWER = re.compile(r"(?<![A-Za-z0-9@._/-])[a-z]{2,12} [a-z]{2,12}(?![A-Za-z0-9@.])")
+ROMAN_NAME_LOWER = re.compile(r"(?<![A-Za-z0-9@._/-])[a-z]{3,12} [a-z]{3,12}(?![A-Za-z0-9@.])")
+# Words of romanized chat (hai-sou ryou wa ikura desu ka?) that a lower-case name never holds.
+ROMAJI_CHAT_WORDS = frozenset("desu masu deshita kudasai onegai shimasu arigato arigatou gozaimasu ikura nani "
+                              "doko itsu dare kore sore are sumimasen hai iie dekimasu dame yoroshiku".split())
 ROMAN_VOUCHED_AFTER = ("です", "と申します", "の名前", "名義", "名で", "の名義", "宛", "（", "(")
 LIST_ITEM = re.compile(r"、[ぁ-んァ-ヴー\u4e00-\u9fff々]{1,8}、")
 # A name right after a label for one: 名前は四月一日陽翔です, 予約の名前をどうめきに変更.
@@ -79,6 +82,16 @@ READING_AFTER = re.compile(r"[ \u3000]?[（(]([ぁ-んァ-ヴー]{2,12}(?:[ \u30
 # A hiragana given name before an honorific (はるとくん, そうた様), which Sudachi splits into particles.
 HIRAGANA_BEFORE_HONORIFIC = re.compile(r"(?:^|(?<=[\s、。！？!?「（(の:：]))(?![おご])([ぁ-ゖ]{2,4})"
                                        r"(?=くん|ちゃん|様|さま|さん)")
+# A name in hiragana with a space (やまもと ゆかりです), and one after a department or shop (経営企画室のひらのです).
+HIRAGANA_FULL_NAME = re.compile(r"(?:^|(?<=[\s、。！？!?「:：]))([ぁ-ゖ]{2,5}[ \u3000][ぁ-ゖ]{2,4})"
+                                r"(?=です|と申|様|さん|[、。]|$)")
+HIRAGANA_AFTER_UNIT = re.compile(r"(?<=[部課室店係社所]の)([ぁ-ゖ]{2,4})(?=です|と申|でございます)")
+# A message that starts with a one-word name and です (森です。シャワーが…): a surname Sudachi tags, or a
+# one-kanji name that is also a word (森, 誠, 光), which only this position vouches for.
+SURNAME_FIRST = re.compile(r"(?:^|(?<=\n))(?:はい[、,]?\s*)?([\u4e00-\u9fff々]{1,3})(?=です(?:[。！!、,\s]|$))")
+ONE_KANJI_NAMES = frozenset("森 林 堀 関 辻 岡 谷 沢 島 畑 泉 光 誠 桜 楓 翼 蓮 薫 望 忍 茜 舞 恵 萌 凛 柊 栞 葵 陽 翔 "
+                            "颯 湊 樹 杏 椿 紬 司 聡 茂 勇 豊 稔 悟 徹 隆 剛 修 浩 仁 純 彩 瞳 遥 渚 澪 雫 梓 藍 蘭 圭 亮 "
+                            "健 匠 碧 蒼".split())
 # Common nouns for a role, which take an honorific as names do (保護者様, 検針員さん, ご相談者様).
 ROLE_NOUN = re.compile(r"[\u4e00-\u9fff]+(?:者|員|係|手|師|士|人|生|主)")
 # Self-introductions the tokenizer splits badly (やまだと申します → やま/だ/と/申し/ます).
@@ -185,12 +198,19 @@ class PersonRecognizer(EntityRecognizer):
             if self._roman_vouched(text, m.start(), m.end(), spans) or is_romaji_name(m.group()):
                 add(m.start(), m.end(), 0.8)
         for m in ROMAN_NAME_LOWER.finditer(text):
-            if is_romaji_name(m.group()):
+            if not ROMAJI_CHAT_WORDS.intersection(m.group().split()) and is_romaji_name(m.group()):
                 add(m.start(), m.end(), 0.7)
         for m in NAME_AFTER_LABEL.finditer(text):
             if m.group() not in NOT_NAMES and not any(
                     t.tag_.startswith(("動詞", "形容詞", "助動詞")) for t in doc if m.start() <= t.idx < m.end()):
                 add(m.start(), m.end(), 0.8)  # not お名前を伺ってもよろしいですか
+        for m in (*HIRAGANA_FULL_NAME.finditer(text), *HIRAGANA_AFTER_UNIT.finditer(text)):
+            if m.group(1) not in NOT_NAMES:
+                add(m.start(1), m.end(1), 0.7)
+        for m in SURNAME_FIRST.finditer(text):
+            tokens = [t for t in doc if m.start(1) <= t.idx < m.end(1)]
+            if m.group(1) in ONE_KANJI_NAMES or (len(tokens) == 1 and is_name_tag(tokens[0])):
+                add(m.start(1), m.end(1), 0.7)
         for m in HIRAGANA_BEFORE_HONORIFIC.finditer(text):
             if m.group(1) not in NOT_NAMES:
                 add(m.start(1), m.end(1), 0.8)
@@ -217,7 +237,8 @@ class PersonRecognizer(EntityRecognizer):
                    if LIST_ITEM.fullmatch(text, a[1], b[0])]
         extended += [(s, e, 0.6) for s, e in between]
         return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in extended
-                if text[s:e] not in NEVER_NAMES and not WORK_AFTER.match(text, e) and not self._role(doc, s, e)]
+                if text[s:e] not in NEVER_NAMES and not NOT_NAME_TAIL.search(text, s, e)
+                and not WORK_AFTER.match(text, e) and not self._role(doc, s, e)]
 
     @staticmethod
     def _role(doc: Doc, start: int, end: int) -> bool:
