@@ -83,7 +83,7 @@ class Detector:
             default_score_threshold=self.settings.score_threshold,
         )
         self._allow = _allow_pattern(self.settings.allow_list)
-        self._public = _allow_pattern(self.settings.public_names)
+        self._public = _allow_pattern(self.settings.public_names, brand=False)
         self._products = _maker_pattern(self.settings.product_makers)
         self._cache: OrderedDict[str, tuple[Detection, ...]] = OrderedDict()
 
@@ -150,9 +150,12 @@ class Detector:
         if self._products:
             protected += [(m.start("maker"), m.end()) for m in self._products.finditer(text)]
         clusters: list[list[RecognizerResult]] = []
-        for r in results:  # Smith. Could you confirm…: a name ends at the sentence end
+        for r in results:  # Smith. Could you confirm…: a name ends at the sentence end, and not in 、 or の
             if r.entity_type in _NAME_TYPES and (end := _SENTENCE_END.search(text, r.start, r.end)) is not None:
                 r.end = end.start()
+            while r.entity_type in _NAME_TYPES and r.end > r.start + 1 and text[r.end - 1] in (
+                    "、,の" if r.entity_type == "ORGANIZATION" else "、,"):
+                r.end -= 1
         for r in sorted(results, key=lambda r: (r.start, -r.end, r.entity_type)):
             if r.end <= r.start or any(s <= r.start and r.end <= e for s, e in protected) or not _could_be_name(r, text):
                 continue
@@ -240,12 +243,19 @@ ENGLISH_WORDS = frozenset(
     "for to in on at by with from as if so not our your my his her their can could will would shall should "
     "may might do does did have has had shipping order orders free return refund delivery item items "
     "account support customer service team here there what when where which who how why "
-    "dob tel fax email mail id name".split())
+    "dob tel fax email mail id name monday tuesday wednesday thursday friday saturday sunday january february "
+    "march april may june july august september october november december english chinese korean japanese "
+    "vietnamese area your".split())
 _NAME_TYPES = frozenset({"PERSON", "ORGANIZATION"})
 _LETTER = re.compile(r"[A-Za-zぁ-んァ-ヴｦ-ﾟ\u4e00-\u9fff々]")
 # Where a name ends at the latest: within hours. 交換 is two sentences; Mr. and Co. are not sentence ends.
 _SENTENCE_END = re.compile(r"[。！？]|(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})[.!?] ")
-_LATIN_ONLY = re.compile(r"[A-Za-z .,'&-]+")
+_LATIN_ONLY = re.compile(r"[A-Za-z .,'&:;!?\"/-]+")
+_LATIN_TEXT = re.compile(r"[A-Za-z0-9 .,'&:;!?\"/-]+")
+_NAME_PARTICLES = frozenset({"and", "of", "de", "da", "van", "von", "der", "la", "le", "du", "di", "bin", "al"})
+_WEEKDAYS = frozenset("月火水木金土日")
+# After a place, not a person or a company: 金沢行きたい, 金沢2日間, 兼六園まで, 金沢観光.
+_TRIP_AFTER = re.compile(r"(?:に|へ|まで)?(?:行き|行っ|行く|旅行|観光|周辺|滞在|泊|方面|エリア|市内|駅前|\d+日間|\d+泊)")
 _LEGAL_FORM_EN = re.compile(r"\b(?:Co|Ltd|Inc|Corp|LLC|GmbH)\b")
 
 
@@ -258,11 +268,15 @@ def _is_list_of_services(result: RecognizerResult, protected: list[tuple[int, in
 
 
 def _could_be_name(result: RecognizerResult, text: str) -> bool:
-    """False for a person or organisation with no letter in it (〜) or an English sentence fragment."""
+    """False for a person or organisation with no letter in it (〜), a weekday (月〜金), a place someone goes
+    to (金沢行きたい), an English sentence fragment, or an organisation in lower-case English (contacting us)."""
     if result.entity_type not in _NAME_TYPES:
         return True
     value = text[result.start:result.end]
-    if not _LETTER.search(value):
+    if not _LETTER.search(value) or value.strip("〜~()（）") in _WEEKDAYS or _TRIP_AFTER.match(text, result.end):
+        return False
+    if result.entity_type == "ORGANIZATION" and _LATIN_TEXT.fullmatch(value) and any(
+            w.islower() and w not in _NAME_PARTICLES for w in re.findall(r"[A-Za-z]+", value)):
         return False
     if _LATIN_ONLY.fullmatch(value) and not _LEGAL_FORM_EN.search(value):
         return not any(w.lower() in ENGLISH_WORDS for w in re.findall(r"[A-Za-z]+", value))
@@ -296,14 +310,22 @@ def _maker_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![A-Za-zァ-ヴー\u4e00-\u9fff])(?P<maker>" + names + r")" + _PRODUCT_AFTER)
 
 
-def _allow_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
-    """Allow-listed terms, optionally wrapped in a legal form (株式会社ミナライ) or continued by a word
-    (ミナライショップ, ミナライ会員アプリ, minarai-shop), case-insensitive."""
+# Words that continue a public name and keep it a service (ドコモショップ, 楽天カード, ヤマト運輸の営業所 is not one).
+SERVICE_WORDS = (r"(?:ショップ|ストア|店舗?|カード|ポイント|アプリ|回線|モバイル|ペイ|払い|便|ID|アカウント|会員|プレミアム"
+                 r"|市場)")
+
+
+def _allow_pattern(terms: Sequence[str], brand: bool = True) -> re.Pattern[str] | None:
+    """Allow-listed terms, case-insensitive. The tenant's brands (`brand`) may be wrapped in a legal form
+    (株式会社ミナライ) or continued by any word (ミナライショップ, ミナライ会員アプリ, minarai-shop); a public name
+    only by a service word (ドコモショップ, 楽天カード): 日本郵便株式会社 and NTTコミュニケーションズ are companies
+    of their own."""
     if not terms:
         return None
     names = "|".join(re.escape(normalize(t)) for t in sorted(terms, key=len, reverse=True))
-    legal = r"(?:株式会社|有限会社|合同会社|\(株\))?\s?"
+    legal = r"(?:株式会社|有限会社|合同会社|\(株\))?\s?" if brand else ""
     # A Latin name is continued only after a hyphen (minarai-shop): Appleton and Jalen are not Apple, JAL.
-    continued = r"(?:\s?(?:株式会社|社)|[ァ-ヴー\u4e00-\u9fff]+|(?:-[A-Za-z0-9]+)+)?(?![A-Za-z])"
+    word = r"[ァ-ヴー\u4e00-\u9fff]+" if brand else SERVICE_WORDS + r"(?![ァ-ヴー\u4e00-\u9fff])"
+    continued = (r"(?:\s?(?:株式会社|社)|" if brand else r"(?:") + word + r"|(?:-[A-Za-z0-9]+)+)?(?![A-Za-z])"
     # Not the end of a longer word (ゲオルク is not ゲオ).
     return re.compile(r"(?<![ァ-ヴーA-Za-z])" + legal + "(?:" + names + ")" + continued, re.IGNORECASE)

@@ -96,11 +96,14 @@ def _romaji_as_katakana(word: str) -> str | None:
 def is_romaji_name(text: str) -> bool:
     """True when every word of `text` reads as romaji and Sudachi takes one of them, in katakana, for a
     person's name (Sato Kenta → サト(ウ) ケンタ, Takeshi Ono → タケシ オノ). Long vowels are not written in
-    romaji, so a final o is also tried with ウ (Sato → サトウ)."""
+    romaji, so a final o is also tried with ウ (Sato → サトウ). Upper-case pairs (KONDO AYAKA) need no
+    dictionary: that is how cards and passports print names, and Sudachi knows few names in katakana."""
     words = text.split()
     kana = [_romaji_as_katakana(w) for w in words]
     if len(words) < 2 or any(k is None for k in kana):
         return False
+    if all(w.isupper() and len(w) >= 3 for w in words):
+        return True  # KONDO AYAKA: how passports and cards print a holder's name
     for k in filter(None, kana):
         for form in (k, k + "ウ") if k.endswith(_O_ROW) else (k,):
             tokens = list(_sudachi().tokenize(form))

@@ -29,6 +29,7 @@ _GINZA_KEY = "ginza_ents"
 ARCHITECTURE_FILE = "architecture.json"
 _HIRAGANA = re.compile(r"[ぁ-んー]+")
 _LATIN_WORD_IN = re.compile(r"[A-Za-z]+")
+_KATAKANA = re.compile(r"[ァ-ヴー]+")
 _LATIN_SPAN = re.compile(r"[A-Za-z0-9 .&'-]+")
 # The same architecture as ja_ginza's `ner`, so the head can start from its weights.
 NER_CONFIG = {"model": {
@@ -64,12 +65,32 @@ def is_backed(span: Span) -> bool:
     PDF, SIM): Sudachi lists company acronyms (DDI, IETF) as common nouns too, so it cannot tell them apart."""
     if any(t.tag_.startswith("名詞-固有名詞") for t in span):
         return True
+    if span.label_ == "Company" and _katakana_compound_name(span):
+        return True
     latin = _LATIN_WORD_IN.findall(span.text)
     if any(len(w) > 1 and w[0].isupper() for w in latin):
         return not all(w.upper() in COMMON_ACRONYMS or len(w) == 1 for w in latin)
     if latin and _LATIN_SPAN.fullmatch(span.text):
         return False  # eKYC, iOS: a Latin name starts with a capital
     return not _HIRAGANA.fullmatch(span.text) and has_unknown_word(span.text, min_chars=2)  # not 公式X
+
+
+# Last words of katakana compounds that name things in an app or a shop, not a company.
+_THING_TAILS = frozenset("カード フォルダ フォルダー リスト モデル ボックス ケース セット プラン コース メニュー アプリ "
+                         "ページ "
+                         "ボタン メール ポイント キャンペーン クーポン チケット ファイル データ エラー コード パスワード "
+                         "アカウント サイズ カラー タイプ バージョン アップデート ケーブル バッテリー".split())
+
+
+def _katakana_compound_name(span: Span) -> bool:
+    """A company name the dictionary spells as two or more katakana words (ジェットエアウェイズ, デジタル・ガレージ,
+    ユニスター・ニュークリア・エナジー) or one after a legal form; not a compound for a thing
+    (プリペイド・デビットカード)."""
+    words = [t for t in span if t.text != "・"]
+    if any(t.text in ("株式会社", "有限会社", "合同会社") for t in span):
+        return True
+    return (len(words) >= 2 and all(_KATAKANA.fullmatch(t.text) for t in words)
+            and words[-1].text not in _THING_TAILS)
 
 
 def head_config(weights: Path) -> dict:

@@ -36,6 +36,10 @@ class DetectionSettings:
         "スギ薬局", "ココカラファイン", "サンドラッグ", "セリア", "キャンドゥ", "ABCマート", "オートバックス", "カインズ",
         "コーナン", "ジョーシン", "コジマ", "ソフマップ", "TSUTAYA", "ブックオフ", "タワーレコード", "楽天市場",
         "Qoo10", "SHEIN", "ラクマ", "ジモティー", "Airbnb", "じゃらん", "楽天トラベル", "一休", "ローチケ", "チケットぴあ",
+        # Devices, systems and stores named as what a customer uses (iPhoneです, Androidの場合は).
+        "iPhone", "iPad", "iOS", "iPadOS", "Android", "MacBook", "Mac", "Windows", "Pixel", "Galaxy", "Xperia",
+        "AQUOS", "Apple Watch", "AirPods", "PlayStation", "PS5", "App Store", "Google Play", "e-Tax", "Chrome",
+        "Safari", "Edge", "Gmail", "Outlook",
     )
     # Makers customers name for the product they bought (パナソニックのドライヤー, ホンダのN-BOX, ソニー製):
     # kept only before a product word or a model, so that a maker as someone's employer
@@ -49,7 +53,8 @@ class DetectionSettings:
         "EPSON", "HP", "Dell", "デル", "Lenovo", "レノボ", "ASUS", "Xiaomi", "シャオミ", "Anker", "アンカー", "LG",
         "Bose", "ボーズ", "エレコム", "バッファロー", "ロジクール", "Logicool", "オムロン", "タニタ", "ブラウン",
         "フィリップス", "アップル", "Apple", "Google", "グーグル", "マイクロソフト", "Microsoft", "ナイキ", "NIKE",
-        "アディダス", "adidas", "コロンビア", "ワークマン", "GU", "ジーユー", "しまむら", "IKEA", "イケア",
+        "アディダス", "adidas", "コロンビア", "ワークマン", "GU", "ジーユー", "しまむら", "IKEA", "イケア", "カワイ",
+        "ローランド", "Roland", "コルグ", "KORG",
     )
     # The names NER head (anonymize/models/train_names.py); "" is the one shipped in anonymize/models/names_ner.
     names_model: str = ""

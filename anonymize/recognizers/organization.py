@@ -3,6 +3,7 @@ The tenant's own brand and product names are not personal data; the engine drops
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from presidio_analyzer import RecognizerResult
@@ -33,6 +34,9 @@ _SUFFIX = (r"(?:株式会社|有限会社|銀行|信用金庫|信金|商事|物�
 _COMPANY_CONTEXT = (r"(?=の株式|の子会社|の傘下|傘下の|との?業務提携|と提携|より発売|より販売|から発売|に勤め|に勤務|に入社"
                     r"|を退社|に転職|が開発した|に出資|の社長|の代表取締役|を創業|として創業|の社員|で働いて|の従業員)")
 _WORKPLACE_AFTER = re.compile(_COMPANY_CONTEXT)
+_LIST_ITEM = re.compile(r"[、・][A-Za-z0-9ァ-ヴー\u4e00-\u9fff々&]{2,12}[、・]")
+_LAST_ITEM = re.compile(r"(?:、|および|及び|と)([A-Za-z0-9ァ-ヴー\u4e00-\u9fff々&]{2,12}?)"
+                        r"(?:の[2-9二三四五六七八九]社|などの?(?:各社|企業|\d社))")
 _KANA_OR_LATIN_NAME = (r"(?<![ァ-ヴーA-Za-z0-9\u4e00-\u9fff])"
                        r"(?:[ァ-ヴ][ァ-ヴー・]{1,20}|[A-Z][A-Za-z0-9&]{1,15}(?: [A-Z][A-Za-z0-9&]+)*)")
 # A department on its own (営業部の山田, 所属は経理部です): two or more characters before 部/課, so
@@ -76,7 +80,9 @@ _CHECKED_NAME_PATTERNS = tuple(re.compile(p) for p in (
     r"(?:会社|協会|組合|財団|公社|基金|機構|社|堂|証券|保険|電力))(?![\u4e00-\u9fff々ァ-ヴー])",
     r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々・])(?P<name>[ァ-ヴ][ァ-ヴー・]{2,20}|[A-Z][A-Za-z0-9&]{1,15})"
     r"(?=製の|製[ァ-ヴ\u4e00-\u9fff]|が開発|が製造|が発売|が販売|が運営|が買収|から出版|より出版|から販売|を買収|に買収"
-    r"|と合併|と経営統合|の工場|の本社|の創業者|の株主)",
+    r"|と合併|と経営統合|の工場|の本社|の創業者|の株主|という社名|は自社|の自社|の董事長|の前董事長|の専務|の常務"
+    r"|の取締役|の会長|の株を|と合弁|との合弁|の合弁|から独立|を設立|が設立|の店舗|の経営陣|の買収|に買収され|に吸収"
+    r"|から分社|が出資|の新社長|の前社長|の元社長|社長の|の社員|に所属し|のCEO|の創業)",
     r"(?:子会社|親会社|傘下|系列|関連会社|グループ会社|買収先)の(?P<name>" + _NAME_RUN + r"{2,20})",
     r"(?:会社|企業|メーカー|チェーン|レーベル|出版社|商社|事務所|法人|ブランド|ストア|エージェント)「(?P<name>[^」]{2,20})」",
     r"「(?P<name>[^」]{2,20})」(?=社長|会長|社員|の社長|の会長|の株式|に入社)",
@@ -86,6 +92,11 @@ _DEPARTMENT = r"(?:[ \u3000]?[\u4e00-\u9fffァ-ヴー]{1,12}?(?:事業部|本部
 _START = r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])"
 # NER organisations that are really places to stay or stations (not a person's affiliation).
 _FACILITY = re.compile(r"ホテル|旅館|宿|荘|温泉|駅|空港|東横イン|ルートイン")
+_HIRAGANA_ONLY = re.compile(r"[ぁ-んー]+")
+# Public offices named as places to go (博多警察署で大丈夫？, 清掃事務所の職員が): an affiliation only before
+# workplace words (…に勤務).
+_PUBLIC_OFFICE = re.compile(r"(?:警察署|消防署|税務署|郵便局|保健所|図書館|公民館|清掃事務所|年金事務所|ハローワーク"
+                            r"|受付センター|コールセンター|交番|児童相談所|法務局|入国管理局|運輸支局|国土安全保障省)$")
 class OrganizationRecognizer(RegexRecognizer):
     ENTITY = E.ORGANIZATION
     PATTERNS = (
@@ -115,7 +126,7 @@ class OrganizationRecognizer(RegexRecognizer):
         if doc is not None:
             for ent in [*doc.ents, *(s for s in doc.spans.get(NAMES_KEY, ()) if s.label_ == "Company")]:
                 if (ent.label_ in ORGANIZATION_LABELS and ascii_bounded(text, ent.start_char, ent.end_char)
-                        and not _FACILITY.search(ent.text)):
+                        and not _FACILITY.search(ent.text) and not _HIRAGANA_ONLY.fullmatch(ent.text.rstrip("、。"))):
                     start, end = extend_foreign_name(text, ent.start_char, ent.end_char)
                     results.append(RecognizerResult(self.ENTITY, start, end, 0.7))
         for pattern in _CHECKED_NAME_PATTERNS:
@@ -131,4 +142,15 @@ class OrganizationRecognizer(RegexRecognizer):
         for r in results:
             if (tail := _NAME_TAIL.match(text, r.end)) is not None:
                 r.end = tail.end()
-        return results
+        results = [r for r in results if not _PUBLIC_OFFICE.search(text, r.start, r.end)
+                   or _WORKPLACE_AFTER.match(text, r.end)]
+        return results + self._list_items(text, results)
+
+    def _list_items(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
+        """Companies listed beside found ones: an item between two (日本航空、全日本空輸、AIRDO), and the last
+        item before a count of companies (…、AIRDOの3社)."""
+        spans = sorted({(r.start, r.end) for r in results})
+        items = [(a_end + 1, b_start - 1) for (_, a_end), (b_start, _) in itertools.pairwise(spans)
+                 if _LIST_ITEM.fullmatch(text, a_end, b_start)]
+        items += [(m.start(1), m.end(1)) for _, end in spans[-1:] if (m := _LAST_ITEM.match(text, end))]
+        return [RecognizerResult(self.ENTITY, s, e, 0.6) for s, e in items]
