@@ -312,7 +312,7 @@ def _maker_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
 
 # Words that continue a public name and keep it a service (ドコモショップ, 楽天カード, ヤマト運輸の営業所 is not one).
 SERVICE_WORDS = (r"(?:ショップ|ストア|店舗?|カード|ポイント|アプリ|回線|モバイル|ペイ|払い|便|ID|アカウント|会員|プレミアム"
-                 r"|市場)")
+                 r"|市場|純正|ブックス|光|でんき|ガス|トラベル|ミュージック|テレビ|ビデオ|プライム)")
 
 
 def _allow_pattern(terms: Sequence[str], brand: bool = True) -> re.Pattern[str] | None:

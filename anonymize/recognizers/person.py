@@ -35,13 +35,13 @@ NOT_NAMES = frozenset(
     "お得意 貴社 御社 お店 店員 係 係員 窓口 受付 担当窓口 ご担当 みんな 誰 どなた 方 人 私 僕 俺 自分 当方 "
     "カスタマー サポート メンバー ゲスト ホスト オーナー 大家 管理人 お医者 看護師 先生方 神 仏 王 姫 "
     "選手 監督 教授 議員 会長 容疑者 被告 投手 捕手 代表 理事 委員 博士 女史 夫人 一家 家 派 様 さん 君 氏 殿 "
-    "ら 達 たち 等 側 自身 本人 ご本人 宛 宛て 行 御中 一同 アプリ カタカナ ひらがな 漢字 ローマ字 マイナンバー "
-    "みなさま みなさん みんな あかちゃん ねえ にい じい ばあ だれ どなた かみ".split()
+    "ら 達 たち 等 側 自身 本人 ご本人 宛 宛て 行 御中 一同 みなさま みなさん みんな あかちゃん ねえ にい じい ばあ "
+    "だれ どなた かみ".split()
 )
 # Words that are never a name on their own, whatever signal found them (担当の者, ご契約者様, フルネーム).
 NEVER_NAMES = frozenset(
     "者 もの 契約者 申込者 予約者 購入者 注文者 代表者 加入者 名義人 受取人 依頼主 送り主 差出人 当選者 登録者 "
-    "フルネーム 名前 お名前 氏名 本名 旧姓 名字 苗字".split()
+    "フルネーム 名前 お名前 氏名 本名 旧姓 名字 苗字 アプリ カタカナ ひらがな 漢字 ローマ字 マイナンバー".split()
 )
 NOT_NAMES |= NEVER_NAMES
 # Titles written after a name (鈴木部長, ファルエル学長, バルダッチ知事): a name before them, unless a place.
@@ -96,6 +96,8 @@ HIRAGANA_AFTER_UNIT = re.compile(r"(?<=[部課室店係社所]の)([ぁ-ゖ]{2,4
 # A message that starts with a one-word name and です (森です。シャワーが…): a surname Sudachi tags, or a
 # one-kanji name that is also a word (森, 誠, 光), which only this position vouches for.
 SURNAME_FIRST = re.compile(r"(?:^|(?<=\n))(?:はい[、,]?\s*)?([\u4e00-\u9fff々]{1,3})(?=です(?:[。！!、,\s]|$))")
+# …の桜井です: a surname after の and before です (ひまわりエナジーの桜井です), vouched by the same test.
+SURNAME_AFTER_NO = re.compile(r"(?<=の)([\u4e00-\u9fff々]{1,4})(?=です(?:[。！!、,\s]|$)|でございます|と申)")
 ONE_KANJI_NAMES = frozenset("森 林 堀 関 辻 岡 谷 沢 島 畑 泉 光 誠 桜 楓 翼 蓮 薫 望 忍 茜 舞 恵 萌 凛 柊 栞 葵 陽 翔 "
                             "颯 湊 樹 杏 椿 紬 司 聡 茂 勇 豊 稔 悟 徹 隆 剛 修 浩 仁 純 彩 瞳 遥 渚 澪 雫 梓 藍 蘭 圭 亮 "
                             "健 匠 碧 蒼".split())
@@ -218,9 +220,8 @@ class PersonRecognizer(EntityRecognizer):
         for m in (*HIRAGANA_FULL_NAME.finditer(text), *HIRAGANA_AFTER_UNIT.finditer(text)):
             if m.group(1) not in NOT_NAMES:
                 add(m.start(1), m.end(1), 0.7)
-        for m in SURNAME_FIRST.finditer(text):
-            tokens = [t for t in doc if m.start(1) <= t.idx < m.end(1)]
-            if m.group(1) in ONE_KANJI_NAMES or (len(tokens) == 1 and is_name_tag(tokens[0])):
+        for m in (*SURNAME_FIRST.finditer(text), *SURNAME_AFTER_NO.finditer(text)):
+            if m.group(1) in ONE_KANJI_NAMES or has_person_name_word(m.group(1)):
                 add(m.start(1), m.end(1), 0.7)
         for m in HIRAGANA_BEFORE_HONORIFIC.finditer(text):
             if m.group(1) not in NOT_NAMES:
