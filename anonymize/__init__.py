@@ -1,8 +1,12 @@
 """tokumei's engine: Japanese personal-data detection and anonymization. A pure library: batch in, batch out."""
 
+import re
+
 from anonymize.engine import Detector, ModelNotInstalledError
-from anonymize.entities import ALL_TYPES, Detection
+from anonymize.entities import ALL_TYPES, DATE_OF_BIRTH, PERSON, Detection
+from anonymize.normalize import normalize
 from anonymize.operators import PlaceholderBook, Redaction, apply
+from anonymize.recognizers.dates import BIRTH_QUESTION, answered_birth_dates
 from anonymize.settings import DetectionSettings
 
 
@@ -19,12 +23,28 @@ class Anonymizer:
         ids = conversation_ids or [None] * len(texts)
         book = book or PlaceholderBook()
         out = []
+        recent: dict[str, list[str]] = {}  # the last two messages of each conversation in this batch
         for text, conv, found in zip(texts, ids, self.detector.detect(texts), strict=True):
             if conv is None:
                 out.append(apply(text, found, None, PlaceholderBook()))
-            else:
-                out.append(apply(text, found, conv, book))
+                continue
+            asked = any(BIRTH_QUESTION.search(t) for t in recent.get(conv, ()))
+            found = sorted([*found, *_birth_dates(text, found, asked)], key=lambda d: d.start)
+            recent[conv] = [*recent.get(conv, ())[-1:], text]
+            out.append(apply(text, found, conv, book))
         return out
+
+
+def _birth_dates(text: str, found: list[Detection], asked: bool) -> list[Detection]:
+    """Full dates not found as anything else that are birth dates by their place in the conversation: in an
+    answer to a birth-date question a message or two before, or right after a person's name (大野 ひまり
+    （おおの ひまり）2021.6.18)."""
+    return [Detection(DATE_OF_BIRTH, s, e, 0.5) for s, e in answered_birth_dates(normalize(text))
+            if not any(d.start < e and s < d.end for d in found)
+            and (asked or any(d.type == PERSON and _NAME_TO_DATE.fullmatch(text, d.end, s) for d in found))]
+
+
+_NAME_TO_DATE = re.compile(r"[\s、,:：()（）]{0,3}")  # 大野 蒼（おおの あおい）2017.10.2
 
 
 __all__ = ["ALL_TYPES", "Anonymizer", "Detection", "DetectionSettings", "Detector", "ModelNotInstalledError",

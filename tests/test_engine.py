@@ -269,3 +269,18 @@ def test_the_same_shapes_with_personal_context_are_redacted_and_flagged(anonymiz
     from flows.leakcheck import IdentifierSet, scan_text
     assert anonymizer.redact([text])[0].text != text
     assert scan_text(text, IdentifierSet())
+
+
+def test_a_date_answering_a_birth_date_question_is_a_birth_date(anonymizer):
+    texts = ["お子様の生年月日をお願いします。", "はるとが2016/08/02、ひなたが令和元年5月30日です", "2024/12/3に予約したいです"]
+    out = [r.text for r in anonymizer.redact(texts, ["c1", "c1", "c1"])]
+    assert "2016/08/02" not in out[1] and "令和元年5月30日" not in out[1]
+    assert out[2] == texts[2]  # a booking date, even right after the question
+    alone = anonymizer.redact([texts[1]], ["c2"])[0].text
+    assert "2016/08/02" in alone  # without the question it is just a date
+
+
+def test_a_date_right_after_a_name_is_a_birth_date_and_a_date_in_a_later_sentence_keeps_its_label(anonymizer):
+    assert "2017.10.2" not in anonymizer.redact(["大野 蒼（おおの あおい）2017.10.2"], ["c"])[0].text
+    assert "2024/12/3" in anonymizer.redact(["山田さんは2024/12/3に来店予定です"], ["c"])[0].text
+    assert "平成元年3月8日" not in anonymizer.redact(["自動車保険の新規契約です。三浦 綾乃、平成元年3月8日です"])[0].text
