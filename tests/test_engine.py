@@ -280,7 +280,7 @@ def test_a_date_answering_a_birth_date_question_is_a_birth_date(anonymizer):
     assert "2016/08/02" in alone  # without the question it is just a date
 
 
-def test_a_date_right_after_a_name_is_a_birth_date_and_a_date_in_a_later_sentence_keeps_its_label(anonymizer):
+def test_a_date_right_after_a_name_is_a_birth_date_and_other_events_count_in_their_sentence(anonymizer):
     assert "2017.10.2" not in anonymizer.redact(["大野 蒼（おおの あおい）2017.10.2"], ["c"])[0].text
     assert "2024/12/3" in anonymizer.redact(["山田さんは2024/12/3に来店予定です"], ["c"])[0].text
     assert "平成元年3月8日" not in anonymizer.redact(["自動車保険の新規契約です。三浦 綾乃、平成元年3月8日です"])[0].text
