@@ -272,7 +272,8 @@ def test_the_same_shapes_with_personal_context_are_redacted_and_flagged(anonymiz
 
 
 def test_a_date_answering_a_birth_date_question_is_a_birth_date(anonymizer):
-    texts = ["お子様の生年月日をお願いします。", "はるとが2016/08/02、ひなたが令和元年5月30日です", "2024/12/3に予約したいです"]
+    texts = ["お子様の生年月日をお願いします。", "はるとが2016/08/02、ひなたが令和元年5月30日です",
+             "2024/12/3に予約したいです"]
     out = [r.text for r in anonymizer.redact(texts, ["c1", "c1", "c1"])]
     assert "2016/08/02" not in out[1] and "令和元年5月30日" not in out[1]
     assert out[2] == texts[2]  # a booking date, even right after the question
