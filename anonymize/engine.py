@@ -159,7 +159,8 @@ class Detector:
         for r in sorted(results, key=lambda r: (r.start, -r.end, r.entity_type)):
             if r.end <= r.start or any(s <= r.start and r.end <= e for s, e in protected) or not _could_be_name(r, text):
                 continue
-            if r.entity_type in _NAME_TYPES and "・" in text[r.start:r.end] and _is_list_of_services(r, protected):
+            if r.entity_type in _NAME_TYPES and _LIST_MARK.search(text, r.start, r.end) and _is_list_of_services(
+                    r, protected):
                 continue
             if clusters and r.start < max(x.end for x in clusters[-1]):
                 clusters[-1].append(r)
@@ -247,6 +248,7 @@ ENGLISH_WORDS = frozenset(
     "march april may june july august september october november december english chinese korean japanese "
     "vietnamese area your".split())
 _NAME_TYPES = frozenset({"PERSON", "ORGANIZATION"})
+_LIST_MARK = re.compile(r"[・/／]")  # PayPay・楽天ペイ, VISA/Master/JCB
 _LETTER = re.compile(r"[A-Za-zぁ-んァ-ヴｦ-ﾟ\u4e00-\u9fff々]")
 # Where a name ends at the latest: within hours. 交換 is two sentences; Mr. and Co. are not sentence ends.
 _SENTENCE_END = re.compile(r"[。！？]|(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})[.!?] ")

@@ -18,7 +18,7 @@ from sudachipy import Tokenizer as SudachiTokenizer
 
 # Acronyms of things, not of organisations, that chat is full of (VPNにつながらない, SIMを差し替え).
 COMMON_ACRONYMS = frozenset(
-    "VPN PDF SIM ESIM USB OS IOS PC ID SMS QR ETC WI FI LAN WAN URL PIN OTP SNS GPS LED AI IT DX CPU GPU SSD HDD "
+    "SSID VPN PDF SIM ESIM USB OS IOS PC ID SMS QR ETC WI FI LAN WAN URL PIN OTP SNS GPS LED AI IT DX CPU GPU SSD HDD "
     "RAM ROM ATM FAQ API DM PW TV CD DVD HDMI NFC MNP LTE AR VR EC POS APP MAIL WEB BOX OK NG PR CM UI UX BGM "
     "MAX MIN NEW SALE FREE SET".split())
 
@@ -51,6 +51,11 @@ def is_common_noun_phrase(text: str) -> bool:
     ミントグリーン), as opposed to names (ジェームズ・レヴァイン, ドン・キホーテ is a proper noun)."""
     words = [m for m in _sudachi().tokenize(text) if m.surface() not in ("・", "=", " ")]
     return bool(words) and not any(m.is_oov() or m.part_of_speech()[1] == "固有名詞" for m in words)
+
+
+def has_proper_noun(text: str) -> bool:
+    """True when Sudachi, reading `text` on its own, finds a proper noun in it (大和, 梅田, 博多)."""
+    return any(m.part_of_speech()[1] == "固有名詞" for m in _sudachi().tokenize(text))
 
 
 def has_person_name_word(text: str) -> bool:

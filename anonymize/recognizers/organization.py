@@ -11,7 +11,13 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
 from anonymize import entities as E
-from anonymize.lexicon import is_common_noun_phrase, is_one_common_noun, known_organizations
+from anonymize.lexicon import (
+    COMMON_ACRONYMS,
+    has_proper_noun,
+    is_common_noun_phrase,
+    is_one_common_noun,
+    known_organizations,
+)
 from anonymize.names_ner import NAMES_KEY
 from anonymize.recognizers.base import RegexRecognizer, ascii_bounded, extend_foreign_name
 
@@ -93,10 +99,19 @@ _START = r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])"
 # NER organisations that are really places to stay or stations (not a person's affiliation).
 _FACILITY = re.compile(r"ホテル|旅館|宿|荘|温泉|駅|空港|東横イン|ルートイン")
 _HIRAGANA_ONLY = re.compile(r"[ぁ-んー]+")
+# A shop's branch named by its place (大和店, 梅田店, 博多駅前店): where to go, not anyone's affiliation.
+_BRANCH = re.compile(r"[\u4e00-\u9fff々ァ-ヴー]{1,6}(?:駅前|駅)?店")
 # Public offices named as places to go (博多警察署で大丈夫？, 清掃事務所の職員が): an affiliation only before
 # workplace words (…に勤務).
 _PUBLIC_OFFICE = re.compile(r"(?:警察署|消防署|税務署|郵便局|保健所|図書館|公民館|清掃事務所|年金事務所|ハローワーク"
                             r"|受付センター|コールセンター|交番|児童相談所|法務局|入国管理局|運輸支局|国土安全保障省)$")
+def _place_branch(name: str) -> bool:
+    """大和店, 梅田店, 博多駅前店: a branch named by a proper noun of its place, not a kind of shop (星野商店,
+    三省堂書店, 美登利総本店)."""
+    return (bool(_BRANCH.fullmatch(name)) and len(name) <= 7 and name[-2] not in "商書物本木品器具服屋貨"
+            and has_proper_noun(name[:-1]))
+
+
 class OrganizationRecognizer(RegexRecognizer):
     ENTITY = E.ORGANIZATION
     PATTERNS = (
@@ -126,7 +141,8 @@ class OrganizationRecognizer(RegexRecognizer):
         if doc is not None:
             for ent in [*doc.ents, *(s for s in doc.spans.get(NAMES_KEY, ()) if s.label_ == "Company")]:
                 if (ent.label_ in ORGANIZATION_LABELS and ascii_bounded(text, ent.start_char, ent.end_char)
-                        and not _FACILITY.search(ent.text) and not _HIRAGANA_ONLY.fullmatch(ent.text.rstrip("、。"))):
+                        and not _FACILITY.search(ent.text) and not _HIRAGANA_ONLY.fullmatch(ent.text.rstrip("、。"))
+                        and ent.text.upper() not in COMMON_ACRONYMS and not _place_branch(ent.text)):
                     start, end = extend_foreign_name(text, ent.start_char, ent.end_char)
                     results.append(RecognizerResult(self.ENTITY, start, end, 0.7))
         for pattern in _CHECKED_NAME_PATTERNS:
@@ -142,8 +158,8 @@ class OrganizationRecognizer(RegexRecognizer):
         for r in results:
             if (tail := _NAME_TAIL.match(text, r.end)) is not None:
                 r.end = tail.end()
-        results = [r for r in results if not _PUBLIC_OFFICE.search(text, r.start, r.end)
-                   or _WORKPLACE_AFTER.match(text, r.end)]
+        results = [r for r in results if not (_PUBLIC_OFFICE.search(text, r.start, r.end) or _place_branch(
+            text[r.start:r.end])) or _WORKPLACE_AFTER.match(text, r.end)]
         return results + self._list_items(text, results)
 
     def _list_items(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:

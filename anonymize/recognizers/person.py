@@ -111,7 +111,7 @@ ROLE_NOUN = re.compile(r"[\u4e00-\u9fff]+(?:者|員|係|手|師|士|人|生|主|
 SELF_INTRO = re.compile(r"(?:^|(?<=[\s、。!！?？「」:：])|(?<=私は)|(?<=わたしは)|(?<=わたくしは)|(?<=担当の))"
                         r"((?:(?![のはがをにでへ])[ぁ-んァ-ヴー\u4e00-\u9fff々]){2,8}?)(?:と申します|と申しま|といいます|と言います)")
 # What ends a thing, never a name (GiNZA tags 製造番号 and 払込票番号 as Person).
-NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|額|率|欄|画面|ボタン|メール|アプリ|カード)$")
+NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|額|率|欄|画面|ボタン|メール|アプリ|カード|口座)$")
 # After a name, words that make it a work's title (ハリー・ポッターの全巻セット, 名探偵コナン 100巻).
 WORK_AFTER = re.compile(r"[ \u3000]?の?[ \u3000]?(?:全\d*巻|全巻|\d+巻|シリーズ|セット|グッズ|DVD|Blu-ray|ブルーレイ"
                         r"|原作|最新刊|本(?![名人])|映画|フィギュア|ぬいぐるみ|コラボ)")
