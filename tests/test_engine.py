@@ -285,3 +285,11 @@ def test_a_date_right_after_a_name_is_a_birth_date_and_other_events_count_in_the
     assert "2017.10.2" not in anonymizer.redact(["大野 蒼（おおの あおい）2017.10.2"], ["c"])[0].text
     assert "2024/12/3" in anonymizer.redact(["山田さんは2024/12/3に来店予定です"], ["c"])[0].text
     assert "平成元年3月8日" not in anonymizer.redact(["自動車保険の新規契約です。三浦 綾乃、平成元年3月8日です"])[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "お孫さんへのプレゼントです", "八百屋さんで買いました", "浦和レッズのホームゲームのチケット", "大和店のほうで見ます",
+    "VISA/Master/JCBがご利用いただけます", "京王線で行きます", "市役所に行きました",
+])
+def test_family_shops_teams_branches_and_lines_are_not_names(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text

@@ -99,6 +99,9 @@ _START = r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])"
 # NER organisations that are really places to stay or stations (not a person's affiliation).
 _FACILITY = re.compile(r"ホテル|旅館|宿|荘|温泉|駅|空港|東横イン|ルートイン")
 _HIRAGANA_ONLY = re.compile(r"[ぁ-んー]+")
+# After a team or a company that fans watch, not belong to: 浦和レッズ戦, 阪神タイガースのチケット.
+_FAN_AFTER = re.compile(r"戦|対|vs|VS|の試合|のチケット|のホーム|のファン|ファン|の応援|のグッズ|のユニフォーム|の公式"
+                        r"|のライブ")
 # A shop's branch named by its place (大和店, 梅田店, 博多駅前店): where to go, not anyone's affiliation.
 _BRANCH = re.compile(r"[\u4e00-\u9fff々ァ-ヴー]{1,6}(?:駅前|駅)?店")
 # Public offices named as places to go (博多警察署で大丈夫？, 清掃事務所の職員が): an affiliation only before
@@ -159,7 +162,7 @@ class OrganizationRecognizer(RegexRecognizer):
             if (tail := _NAME_TAIL.match(text, r.end)) is not None:
                 r.end = tail.end()
         results = [r for r in results if not (_PUBLIC_OFFICE.search(text, r.start, r.end) or _place_branch(
-            text[r.start:r.end])) or _WORKPLACE_AFTER.match(text, r.end)]
+            text[r.start:r.end]) or _FAN_AFTER.match(text, r.end)) or _WORKPLACE_AFTER.match(text, r.end)]
         return results + self._list_items(text, results)
 
     def _list_items(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:

@@ -36,12 +36,14 @@ NOT_NAMES = frozenset(
     "カスタマー サポート メンバー ゲスト ホスト オーナー 大家 管理人 お医者 看護師 先生方 神 仏 王 姫 "
     "選手 監督 教授 議員 会長 容疑者 被告 投手 捕手 代表 理事 委員 博士 女史 夫人 一家 家 派 様 さん 君 氏 殿 "
     "ら 達 たち 等 側 自身 本人 ご本人 宛 宛て 行 御中 一同 みなさま みなさん みんな あかちゃん ねえ にい じい ばあ "
-    "だれ どなた かみ".split()
+    "だれ どなた かみ 孫 嫁 婿 夫 妻 隣 お隣 近所 ご近所 板前 お巡り 巡り 甥 姪 義母 義父 祖父 祖母 叔父 叔母 "
+    "伯父 伯母 友 友達 彼 彼女 相方 上司 部下 同僚 仲間 大工 庭師 職人".split()
 )
 # Words that are never a name on their own, whatever signal found them (担当の者, ご契約者様, フルネーム).
 NEVER_NAMES = frozenset(
     "者 もの 契約者 申込者 予約者 購入者 注文者 代表者 加入者 名義人 受取人 依頼主 送り主 差出人 当選者 登録者 "
-    "フルネーム 名前 お名前 氏名 本名 旧姓 名字 苗字 アプリ カタカナ ひらがな 漢字 ローマ字 マイナンバー".split()
+    "フルネーム 名前 お名前 氏名 本名 旧姓 名字 苗字 アプリ カタカナ ひらがな 漢字 ローマ字 マイナンバー "
+    "お巡りさん".split()
 )
 NOT_NAMES |= NEVER_NAMES
 # Titles written after a name (鈴木部長, ファルエル学長, バルダッチ知事): a name before them, unless a place.
@@ -106,7 +108,7 @@ ONE_KANJI_NAMES = frozenset("森 林 堀 関 辻 岡 谷 沢 島 畑 泉 光 誠
 UNKNOWN_KATAKANA_SUBJECT = re.compile(r"(?:^|(?<=[\s、。「（(のとがはをにも]))([ァ-ヴ][ァ-ヴー]{2,11})"
                                       r"(?=は|が|の|と|に|を|も)")
 # Common nouns for a role, which take an honorific as names do (保護者様, 検針員さん, ご相談者様).
-ROLE_NOUN = re.compile(r"[\u4e00-\u9fff]+(?:者|員|係|手|師|士|人|生|主|徒|郎|婦|客)")
+ROLE_NOUN = re.compile(r"[\u4e00-\u9fff]+(?:者|員|係|手|師|士|人|生|主|徒|郎|婦|客|屋)")
 # Self-introductions the tokenizer splits badly (やまだと申します → やま/だ/と/申し/ます).
 SELF_INTRO = re.compile(r"(?:^|(?<=[\s、。!！?？「」:：])|(?<=私は)|(?<=わたしは)|(?<=わたくしは)|(?<=担当の))"
                         r"((?:(?![のはがをにでへ])[ぁ-んァ-ヴー\u4e00-\u9fff々]){2,8}?)(?:と申します|と申しま|といいます|と言います)")
