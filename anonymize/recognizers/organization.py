@@ -67,8 +67,8 @@ _LATIN_SHA = r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]*(?: (?:and|&|of) [A-Z][A-Za-z0-
 
 # What may follow an organisation's name and still be its name: 共同通信|社, 野沢|屋, 美登利|総本店,
 # MBS|ラジオ, 中部電力|パワーグリッド (the tokenizer or the dictionary stopped short).
-_NAME_TAIL = re.compile(r"(?:総本店|本店|社|屋|堂|店|連盟|ラジオ|テレビ|放送|グループ|ホールディングス|ネットワーク"
-                        r"|パワーグリッド)(?![\u4e00-\u9fff々ァ-ヴー])")
+_NAME_TAIL = re.compile(r"(?:総本店|本店|社|屋|堂|[\u4e00-\u9fff]{0,2}店|連盟|ラジオ|テレビ|放送|グループ|ホールディングス"
+                        r"|ネットワーク|パワーグリッド|電灯|軌道|映像|(?:集団)?有限公司|総合企画|企画)(?![\u4e00-\u9fff々ァ-ヴー])")
 
 # GiNZA labels under which a word IPAdic lists as an organisation is a place to visit (浅草寺, 東京ドーム).
 PLACE_LABELS = frozenset({"Worship_Place", "Facility_Other", "Park", "Museum", "Theater", "Sports_Facility",
@@ -121,6 +121,11 @@ class OrganizationRecognizer(RegexRecognizer):
         (_LEGAL_FORM + r"[ \u3000]?[A-Za-z0-9ァ-ヴー\u4e00-\u9fff々&・]{1,16}?(?:" + _SUFFIX + ")?" + _DEPARTMENT
          + r"(?![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])", 0.9),
         (_START + _NAME + _SUFFIX + r"(?:[ \u3000]?" + _LEGAL_FORM + ")?" + _DEPARTMENT, 0.6),
+        # A name with hiragana after a legal form, up to a particle (株式会社エフエムいみずは) or before one
+        # (てぃーだ観光株式会社).
+        (_LEGAL_FORM + r"[ \u3000]?[A-Za-z0-9ァ-ヴーヶ\u4e00-\u9fff々][ぁ-んA-Za-z0-9ァ-ヴーヶ\u4e00-\u9fff々&・]{1,15}?"
+         r"(?=は|が|の|を|に|と|、|。|」|\s|$)", 0.8),
+        (r"(?<![ぁ-んー])[ぁ-ん][ぁ-んー]{1,6}[\u4e00-\u9fffァ-ヴー]{1,8}" + _LEGAL_FORM, 0.8),
         # A name with hiragana after a legal form, up to a suffix or 会: 有限会社さくら不動産, 医療法人社団ひだまり会.
         (_LEGAL_FORM + r"[ \u3000]?[ぁ-んA-Za-z0-9ァ-ヴーヶ\u4e00-\u9fff々&・]{1,16}?(?:" + _SUFFIX + r"|会)"
          + _DEPARTMENT + r"(?![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])", 0.9),
