@@ -106,7 +106,7 @@ ONE_KANJI_NAMES = frozenset("森 林 堀 関 辻 岡 谷 沢 島 畑 泉 光 誠
 # A katakana word the dictionary does not know, before a particle (メイウェザーが, ナーセルは, …のブリムの): a
 # foreign name far more often than anything else in running text (measured: no chat message changed).
 UNKNOWN_KATAKANA_SUBJECT = re.compile(r"(?:^|(?<=[\s、。「（(のとがはをにも]))([ァ-ヴ][ァ-ヴー]{2,11})"
-                                      r"(?=は|が|の|と|に|を|も)")
+                                      r"(?=は|が|の|と|に|を|も|たち|自身|氏|一家|家の|率いる)")
 # Common nouns for a role, which take an honorific as names do (保護者様, 検針員さん, ご相談者様).
 ROLE_NOUN = re.compile(r"[\u4e00-\u9fff]+(?:者|員|係|手|師|士|人|生|主|徒|郎|婦|客|屋)")
 # Self-introductions the tokenizer splits badly (やまだと申します → やま/だ/と/申し/ます).
