@@ -23,22 +23,29 @@ COMMON_ACRONYMS = frozenset(
     "MAX MIN NEW SALE FREE SET".split())
 
 
+# The same words and phrases come back all day (bot templates, product names): remember the answers.
+_remembered = functools.lru_cache(maxsize=65536)
+
+
 @functools.cache
 def _sudachi() -> SudachiTokenizer:
     return Dictionary(dict="core").create(mode=SplitMode.C)
 
 
+@_remembered
 def has_unknown_word(text: str, min_chars: int = 1) -> bool:
     """True when Sudachi does not know some word of `text` (of at least `min_chars` characters)."""
     return any(m.is_oov() and len(m.surface()) >= min_chars for m in _sudachi().tokenize(text))
 
 
+@_remembered
 def is_one_common_noun(text: str) -> bool:
     """True when Sudachi has all of `text` as one common noun (市役所, 動物病院, 軽自動車)."""
     words = list(_sudachi().tokenize(text))
     return len(words) == 1 and not words[0].is_oov() and words[0].part_of_speech()[:2] == ("名詞", "普通名詞")
 
 
+@_remembered
 def is_one_known_word(text: str) -> bool:
     """True when Sudachi has all of `text` as one dictionary word that is not a person's name: a title or
     brand written with ・ (スター・ウォーズ, ドン・キホーテ), not ジョン・スミス."""
@@ -46,6 +53,7 @@ def is_one_known_word(text: str) -> bool:
     return len(words) == 1 and not words[0].is_oov() and words[0].part_of_speech()[2] != "人名"
 
 
+@_remembered
 def is_common_noun_phrase(text: str) -> bool:
     """True when every word of `text` is a dictionary word and none is a proper noun (宅配ボックス,
     ミントグリーン), as opposed to names (ジェームズ・レヴァイン, ドン・キホーテ is a proper noun)."""
@@ -53,11 +61,13 @@ def is_common_noun_phrase(text: str) -> bool:
     return bool(words) and not any(m.is_oov() or m.part_of_speech()[1] == "固有名詞" for m in words)
 
 
+@_remembered
 def has_proper_noun(text: str) -> bool:
     """True when Sudachi, reading `text` on its own, finds a proper noun in it (大和, 梅田, 博多)."""
     return any(m.part_of_speech()[1] == "固有名詞" for m in _sudachi().tokenize(text))
 
 
+@_remembered
 def has_person_name_word(text: str) -> bool:
     """True when Sudachi, reading `text` on its own, takes some word of it for a name (ビリー・バーク,
     イーゴリ・アンドレエフ), whatever the sentence around it made of it."""
@@ -98,6 +108,7 @@ def _romaji_as_katakana(word: str) -> str | None:
     return kana
 
 
+@_remembered
 def is_romaji_name(text: str) -> bool:
     """True when every word of `text` reads as romaji and Sudachi takes one of them, in katakana, for a
     person's name (Sato Kenta → サト(ウ) ケンタ, Takeshi Ono → タケシ オノ). Long vowels are not written in
