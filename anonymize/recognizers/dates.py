@@ -15,7 +15,8 @@ _JAPANESE = _ERA + r"\s?(?:\d{1,2}|元)\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日
 _COMPACT = r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 # Only with a birth-date label: two-digit years (生年月日 88/04/05) and a year alone (1990年生まれ).
 _SHORT_YEAR = r"(?<![0-9/.\-])\d{2}\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.\-]\d{1,2}[/.\-]\d{1,2})"
-_YEAR_BORN = r"(?:(?:19|20)\d{2}|" + _ERA + r"\s?(?:\d{1,2}|元))\s?年(?=\s?(?:生まれ|産まれ|生))"
+_YEAR_BORN = (r"(?:(?:19|20)\d{2}|" + _ERA + r"\s?(?:\d{1,2}|元))\s?年(?=\s?(?:生まれ|産まれ|生))"
+              r"|(?<![A-Za-z])[MTSHR]\.?\s?\d{1,2}(?=\s?(?:生まれ|産まれ|生))")  # H2生まれ
 _YEAR = re.compile(r"((?:19|20)\d{2})|(" + _ERA + r")\s?(\d{1,2}|元)")
 
 
@@ -38,7 +39,8 @@ LATEST_UNLABELLED_BIRTH_YEAR = 2010
 # A birthday without a year counts only right next to its label (誕生日は5月5日, 5月5日生まれ): a
 # delivery date in the same sentence as 誕生日プレゼント is not a birth date.
 _MONTH_DAY = (r"(?:(?<=誕生日は)|(?<=誕生日:)|(?<=誕生日が)|(?<=生年月日は)|(?<=生年月日:)|(?<=誕生日 ))"
-              r"\d{1,2}\s?(?:月\s?\d{1,2}\s?日|/\d{1,2})(?![0-9])|(?<![0-9/])\d{1,2}月\d{1,2}日(?=生まれ)")
+              r"\d{1,2}\s?(?:月\s?\d{1,2}\s?日|/\d{1,2})(?![0-9])"
+              r"|(?<![0-9/])\d{1,2}(?:月\d{1,2}日|/\d{1,2})(?=生まれ|産まれ|生|が誕生日|は誕生日|の誕生日|が生年月日)")
 
 
 class DateOfBirthRecognizer(RegexRecognizer):
