@@ -96,8 +96,9 @@ _CHECKED_NAME_PATTERNS = tuple(re.compile(p) for p in (
 # A department after the company: 総務部, 情報システム部, カスタマーサクセス部, 第二営業部.
 _DEPARTMENT = r"(?:[ \u3000]?[\u4e00-\u9fffァ-ヴー]{1,12}?(?:事業部|本部|研究科|学部|学科|部|課|室))?"
 _START = r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])"
-# NER organisations that are really places to stay or stations (not a person's affiliation).
-_FACILITY = re.compile(r"ホテル|旅館|宿|荘|温泉|駅|空港|東横イン|ルートイン")
+# NER organisations that are really places to stay, stations or venues (not a person's affiliation).
+_FACILITY = re.compile(r"ホテル|旅館|宿|荘|温泉|駅|空港|東横イン|ルートイン"
+                       r"|(?:アリーナ|ドーム|スタジアム|球場|美術館|博物館|水族館|動物園|公園|神社|寺|城|タワー|アウトレット|劇場)$")
 _HIRAGANA_ONLY = re.compile(r"[ぁ-んー]+")
 # After a team or a company that fans watch, not belong to: 浦和レッズ戦, 阪神タイガースのチケット.
 _FAN_AFTER = re.compile(r"戦|対|vs|VS|の試合|のチケット|のホーム|のファン|ファン|の応援|のグッズ|のユニフォーム|の公式"
