@@ -14,6 +14,7 @@ from flows import evaluation as ev
 
 CHAT = Path(__file__).parent / "chat_eval" / "chat_eval.jsonl"
 HOLDOUT = Path(__file__).parent / "chat_eval" / "holdout" / "holdout.jsonl"
+DEV3 = Path(__file__).parent / "chat_eval" / "dev3" / "dev3.jsonl"
 STOCKMARK = Path(__file__).parents[1].parent / "shared" / "eval" / "stockmark_ner_dev.json"
 
 
@@ -44,7 +45,15 @@ def test_hand_written_holdout_does_not_regress(anonymizer):
     for t in ev.STRUCTURED_TYPES:
         assert report.per_type[t].recall >= 0.95, t
     assert report.per_type["PERSON"].recall >= 0.95
-    assert report.changed_clean_share <= 0.14
+    assert report.changed_clean_share <= 0.05
+
+
+def test_precision_set_does_not_regress(anonymizer):
+    """dev3 is two thirds clean messages full of brands, products, places and look-alike names; floors
+    just under today's figures (6.2% changed, 94.7% of persons)."""
+    report = ev.evaluate(ev.load_labelled_jsonl(DEV3), ev.redact_with(anonymizer), "dev3")
+    assert report.changed_clean_share <= 0.08
+    assert report.per_type["PERSON"].recall >= 0.93
 
 
 @pytest.mark.skipif(not STOCKMARK.exists(), reason="../shared/eval is not beside this checkout")
