@@ -288,19 +288,21 @@ def _could_be_name(result: RecognizerResult, text: str) -> bool:
 AFFILIATION = re.compile(r"勤務|勤め|所属|職場|勤務先|社員|働い|就職|転職|入社")
 
 
-# What follows a maker named for its product: 製, a product word (…のドライヤー), or a model, Latin
+# What follows a maker named for its product: 製, a product word (…のドライヤー; not a phone or a PC, which
+# is someone's: スズキのスマホに連絡ください), or a model, Latin
 # (WH-1000XM5, Nintendo Switch) or katakana (スズキのハスラーに), that ends at a particle.
 PRODUCT_WORDS = (r"車|軽|新車|中古車|ドライヤー|掃除機|冷蔵庫|洗濯機|乾燥機|テレビ|エアコン|電子レンジ|レンジ|炊飯器"
-                 r"|ケトル|ポット|トースター|扇風機|加湿器|空気清浄機|ヒーター|スマホ|スマートフォン|携帯|ケータイ"
-                 r"|パソコン|ノートパソコン|ノートPC|PC|タブレット|プリンター|プリンタ|複合機|カメラ|デジカメ|レンズ"
+                 r"|ケトル|ポット|トースター|扇風機|加湿器|空気清浄機|ヒーター|プリンター|プリンタ|複合機|カメラ|デジカメ|レンズ"
                  r"|イヤホン|ヘッドホン|ヘッドフォン|スピーカー|ゲーム機|ゲーム|ソフト|コントローラー|時計|腕時計"
                  r"|ウォッチ|電卓|バッテリー|充電器|ケーブル|アダプター|ルーター|モニター|ディスプレイ|キーボード"
                  r"|マウス|シェーバー|電動歯ブラシ|体重計|血圧計|靴|スニーカー|シューズ|ジャケット|ウェア|家具"
                  r"|製品|商品|純正品?|正規品|電池|トナー|インク|アプリ|タイヤ|ナビ|部品|パーツ")
 _PRODUCT_AFTER = (r"(?:(?P<model>[ \u3000・]?の?[ \u3000]?(?:[A-Za-z]+[0-9-][A-Za-z0-9-]*"
-                  r"|[A-Z][A-Za-z0-9-]*-[A-Za-z0-9-]+)|[ \u3000][A-Z][a-z]+)"
+                  r"|[A-Z][A-Za-z0-9-]*-[A-Za-z0-9-]+)|[ \u3000](?:Switch|Watch|Pay|Pixel|Xperia|PlayStation"
+                  r"|Surface|Galaxy|Echo|Kindle|AirPods|Music|TV))"
                   r"|(?=[ \u3000]?製(?!造|作)|[ \u3000]?の[ \u3000]?(?:" + PRODUCT_WORDS + r")"
-                  r"|の[ァ-ヴー]{2,12}(?:に|を|が|は|って|も|の|で|と|用|対応|[、。？！?!]|$)))")
+                  r"|の(?!スマホ|スマートフォン|ケータイ|パソコン|タブレット)[ァ-ヴー]{2,12}"
+                  r"(?:に|を|が|は|って|も|の|で|と|用|対応|[、。？！?!]|$)))")
 
 
 def _maker_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:

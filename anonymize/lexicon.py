@@ -97,6 +97,10 @@ def known_organizations(text: str) -> list[tuple[int, int]]:
 
 
 _KANA_WORD = re.compile(r"[ァ-ヴー]+")
+ROMAJI_PLACE_WORDS = frozenset(
+    "TOKYO OSAKA KYOTO NAGOYA SAPPORO FUKUOKA KOBE YOKOHAMA SENDAI HIROSHIMA OKINAWA NARA HAKONE NIKKO "
+    "SHIBUYA SHINJUKU GINZA AKIHABARA UMEDA NAMBA DOME TOWER STATION HALL PARK CITY HOTEL MALL ARENA "
+    "STADIUM LAND SKY BAY JAPAN NIPPON".split())
 _O_ROW = ("オ", "ト", "ド", "ゴ", "コ", "ソ", "ノ", "ホ", "モ", "ヨ", "ロ")
 
 
@@ -119,7 +123,8 @@ def is_romaji_name(text: str) -> bool:
     if len(words) < 2 or any(k is None for k in kana):
         return False
     if all(w.isupper() and len(w) >= 3 for w in words):
-        return True  # KONDO AYAKA: how passports and cards print a holder's name
+        # KONDO AYAKA: how passports and cards print a holder's name; not TOKYO DOME, OSAKA STATION.
+        return not any(w in ROMAJI_PLACE_WORDS for w in words)
     for k in filter(None, kana):
         for form in (k, k + "ウ") if k.endswith(_O_ROW) else (k,):
             tokens = list(_sudachi().tokenize(form))

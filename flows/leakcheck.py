@@ -25,8 +25,9 @@ BROWSING_KEYS = {"q", "query", "keyword", "keywords", "kw", "search", "sort", "o
                  "size", "utm_source", "utm_medium", "utm_campaign", "ref"}
 # Words before a number that say it is a version, a serial, a product or an order number, not an IP
 # address, a passport or a card (unless the passport or card is named too).
-NOT_PERSONAL_BEFORE = re.compile(r"バージョン|ver|version|ファームウェア|firmware|アップデート|更新|製造番号|シリアル|型番"
-                                 r"|品番|ロット|JAN|注文|追跡|伝票|配送|予約番号|受付番号", re.IGNORECASE)
+NOT_PERSONAL_BEFORE = re.compile(r"バージョン|(?<![A-Za-z])ver(?:\.|sion)|ファームウェア|firmware|アップデート|更新|製造番号"
+                                 r"|シリアル|型番|品番|ロット|JAN|注文|追跡|伝票|配送|予約番号|受付番号|荷物|問い合わせ番号"
+                                 r"|問合せ番号|お問合せ|送り状|オーダー|商品番号", re.IGNORECASE)
 PERSONAL_NEAR = re.compile(r"IP|アドレス|接続元|パスポート|旅券|passport|カード|クレジット|card", re.IGNORECASE)
 # 10+ digits in a run that may be grouped by single separators; not the tail of a letter code
 # (ORD-20261123-0042). A run counts when it has the shape of a phone number (0 + 9-10 digits, or +81),
@@ -117,9 +118,12 @@ def _browsing_url(url: str) -> bool:
 
 
 def _explained(text: str, start: int, before: int) -> bool:
-    """True when the words before a number say it is not personal and nothing near names a personal kind."""
+    """True when the nearest label before a number says it is not personal (…パスポート番号ではなく予約番号
+    YT5520831 is a reservation; 予約番号とパスポート番号 TK1234567 is a passport)."""
     window = text[max(0, start - before):start]
-    return bool(NOT_PERSONAL_BEFORE.search(window)) and not PERSONAL_NEAR.search(text[max(0, start - 24):start])
+    negative = max((m.end() for m in NOT_PERSONAL_BEFORE.finditer(window)), default=-1)
+    personal = max((m.end() for m in PERSONAL_NEAR.finditer(window)), default=-1)
+    return negative > personal
 
 
 def _luhn_ok(digits: str) -> bool:

@@ -294,3 +294,20 @@ def test_a_date_right_after_a_name_is_a_birth_date_and_other_events_count_in_the
 ])
 def test_family_shops_teams_branches_and_lines_are_not_names(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("My IP address on the server is 203.0.113.5", "203.0.113.5"),  # "ver" inside server is no version
+    ("担当は Roland Smith です", "Smith"), ("鈴木です。スズキのスマホに連絡ください", "スズキ"),
+    ("担当のコジマです", "コジマ"), ("KONDO AYAKA", "AYAKA"), ("S45.3.3生です", "S45.3.3"),
+])
+def test_makers_services_and_version_words_do_not_hide_personal_data(anonymizer, text, name):
+    assert name not in anonymizer.redact([text])[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "パスポート番号ではなく予約番号 YT5520831 です", "カード払いの注文です。JAN 4901234567803", "荷物の番号 AB1234567 です",
+])
+def test_leak_check_lets_the_nearest_label_explain_a_number(text):
+    from flows.leakcheck import IdentifierSet, scan_text
+    assert not scan_text(text, IdentifierSet())

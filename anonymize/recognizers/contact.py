@@ -64,8 +64,8 @@ class IpAddressRecognizer(RegexRecognizer):
     )
     CONTEXT = ("IP", "ip", "アドレス", "接続元")
     # A software version has the shape of an IPv4 address (ファームウェアのバージョンは 1.0.12.3).
-    NEGATIVE_CONTEXT = ("バージョン", "ver", "Ver", "VER", "version", "Version", "ファームウェア", "firmware",
-                        "アップデート", "更新")
+    NEGATIVE_CONTEXT = ("バージョン", "ver.", "Ver.", "VER.", "version", "Version", "ファームウェア", "firmware",
+                        "アップデート", "更新")  # not a bare "ver": server, driver, every
 
     def validate(self, value: str) -> bool | None:
         try:

@@ -10,13 +10,16 @@ from anonymize.recognizers.base import NOT_AFTER_DIGIT, NOT_BEFORE_DIGIT, RegexR
 ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018,
         "M": 1867, "T": 1911, "S": 1925, "H": 1988, "R": 2018}
 _ERA = r"(?:明治|大正|昭和|平成|令和|(?<![A-Za-z])[MTSHR]\.?)"  # not the S of iOS 17.4.1
+# 生 right after a date means born (S45.3.3生), not 生放送, 生産, 生活 …
+_BORN_AFTER = r"生(?![放産地徒活物命協涯鮮中還])"
+_BORN = re.compile(_BORN_AFTER)
 _WESTERN = r"(?:19|20)\d{2}\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.\-]\d{1,2}[/.\-]\d{1,2})"
 _JAPANESE = _ERA + r"\s?(?:\d{1,2}|元)\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.\-]\d{1,2}[/.\-]\d{1,2})"
 _COMPACT = r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 # Only with a birth-date label: two-digit years (生年月日 88/04/05) and a year alone (1990年生まれ).
 _SHORT_YEAR = r"(?<![0-9/.\-])\d{2}\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.\-]\d{1,2}[/.\-]\d{1,2})"
-_YEAR_BORN = (r"(?:(?:19|20)\d{2}|" + _ERA + r"\s?(?:\d{1,2}|元))\s?年(?=\s?(?:生まれ|産まれ|生))"
-              r"|(?<![A-Za-z])[MTSHR]\.?\s?\d{1,2}(?=\s?(?:生まれ|産まれ|生))")  # H2生まれ
+_YEAR_BORN = (r"(?:(?:19|20)\d{2}|" + _ERA + r"\s?(?:\d{1,2}|元))\s?年(?=\s?(?:生まれ|産まれ|" + _BORN_AFTER + r"))"
+              r"|(?<![A-Za-z])[MTSHR]\.?\s?\d{1,2}(?=\s?(?:生まれ|産まれ|" + _BORN_AFTER + r"))")  # H2生まれ
 _YEAR = re.compile(r"((?:19|20)\d{2})|(" + _ERA + r")\s?(\d{1,2}|元)")
 
 
@@ -40,7 +43,8 @@ LATEST_UNLABELLED_BIRTH_YEAR = 2010
 # delivery date in the same sentence as 誕生日プレゼント is not a birth date.
 _MONTH_DAY = (r"(?:(?<=誕生日は)|(?<=誕生日:)|(?<=誕生日が)|(?<=生年月日は)|(?<=生年月日:)|(?<=誕生日 ))"
               r"\d{1,2}\s?(?:月\s?\d{1,2}\s?日|/\d{1,2})(?![0-9])"
-              r"|(?<![0-9/])\d{1,2}(?:月\d{1,2}日|/\d{1,2})(?=生まれ|産まれ|生|が誕生日|は誕生日|の誕生日|が生年月日)")
+              r"|(?<![0-9/])\d{1,2}(?:月\d{1,2}日|/\d{1,2})(?=生まれ|産まれ|" + _BORN_AFTER
+              + r"|が誕生日|は誕生日|の誕生日|が生年月日)")
 
 
 class DateOfBirthRecognizer(RegexRecognizer):
@@ -63,7 +67,7 @@ class DateOfBirthRecognizer(RegexRecognizer):
         """A date next to its label, or followed by 生 (S45.3.3生, 1990/1/2生), is a birth date. So is a
         full date of LATEST_UNLABELLED_BIRTH_YEAR or earlier with no other event named: in a support chat
         that is the customer's birth date (1985/11/03 です, answering the question before)."""
-        if text.startswith("生", end) or has_context(text, start, end, self.CONTEXT, self.CONTEXT_BEFORE,
+        if _BORN.match(text, end) or has_context(text, start, end, self.CONTEXT, self.CONTEXT_BEFORE,
                                                      self.CONTEXT_AFTER):
             return min(base_score + self.CONTEXT_BOOST, 1.0)
         year = birth_year(text[start:end])
@@ -75,7 +79,8 @@ class DateOfBirthRecognizer(RegexRecognizer):
         """True when the sentence of the date names another event (購入, 契約, 予約 …): only words after the
         last sentence end count (自動車保険の新規契約です。三浦 綾乃、平成元年3月8日 is a birth date)."""
         begin = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
-        return has_context(text[begin:], start - begin, end - begin, self.NEGATIVE_CONTEXT, self.CONTEXT_BEFORE, 12)
+        stop = min((i for c in "。！？!?\n" if (i := text.find(c, end)) >= 0), default=len(text))
+        return has_context(text[begin:stop], start - begin, end - begin, self.NEGATIVE_CONTEXT, self.CONTEXT_BEFORE, 12)
 
 
 _FULL_DATE = re.compile(NOT_AFTER_DIGIT + "(?:" + _WESTERN + "|" + _JAPANESE + ")" + NOT_BEFORE_DIGIT)

@@ -94,6 +94,9 @@ HIRAGANA_BEFORE_HONORIFIC = re.compile(r"(?:^|(?<=[\s、。！？!?「（(の:�
 # A name in hiragana with a space (やまもと ゆかりです), and one after a department or shop (経営企画室のひらのです).
 HIRAGANA_FULL_NAME = re.compile(r"(?:^|(?<=[\s、。！？!?「:：]))([ぁ-ゖ]{2,5}[ \u3000][ぁ-ゖ]{2,4})"
                                 r"(?=です|と申|様|さん|[、。]|$)")
+# Hiragana words those two rules see that are not names (はい そうです, どちらさま, みなさま, あかちゃん).
+HIRAGANA_WORDS = frozenset("はい いいえ ええ うん そう まあ あの えっと どちら こちら そちら あちら どなた みな あか かあ "
+                           "とう ねえ にい じい ばあ おじ おば ちょっと よろしく".split())
 HIRAGANA_AFTER_UNIT = re.compile(r"(?<=[部課室店係社所]の)([ぁ-ゖ]{2,4})(?=です|と申|でございます)")
 # A message that starts with a one-word name and です (森です。シャワーが…): a surname Sudachi tags, or a
 # one-kanji name that is also a word (森, 誠, 光), which only this position vouches for.
@@ -220,13 +223,13 @@ class PersonRecognizer(EntityRecognizer):
                     t.tag_.startswith(("動詞", "形容詞", "助動詞")) for t in doc if m.start() <= t.idx < m.end()):
                 add(m.start(), m.end(), 0.8)  # not お名前を伺ってもよろしいですか
         for m in (*HIRAGANA_FULL_NAME.finditer(text), *HIRAGANA_AFTER_UNIT.finditer(text)):
-            if m.group(1) not in NOT_NAMES:
+            if m.group(1) not in NOT_NAMES and not HIRAGANA_WORDS.intersection(m.group(1).split()):
                 add(m.start(1), m.end(1), 0.7)
         for m in (*SURNAME_FIRST.finditer(text), *SURNAME_AFTER_NO.finditer(text)):
             if m.group(1) in ONE_KANJI_NAMES or has_person_name_word(m.group(1)):
                 add(m.start(1), m.end(1), 0.7)
         for m in HIRAGANA_BEFORE_HONORIFIC.finditer(text):
-            if m.group(1) not in NOT_NAMES:
+            if m.group(1) not in NOT_NAMES and m.group(1) not in HIRAGANA_WORDS:
                 add(m.start(1), m.end(1), 0.8)
         for m in ACCOUNT_HOLDER.finditer(text):
             if any(w in text[max(0, m.start() - 40):m.start()] for w in ACCOUNT_CONTEXT):
