@@ -29,7 +29,8 @@ class Anonymizer:
                 out.append(apply(text, found, None, PlaceholderBook()))
                 continue
             asked = any(BIRTH_QUESTION.search(t) for t in recent.get(conv, ()))
-            found = sorted([*found, *_birth_dates(text, found, asked)], key=lambda d: d.start)
+            if asked or any(d.type == PERSON for d in found):  # the only two ways a date becomes one here
+                found = sorted([*found, *_birth_dates(text, found, asked)], key=lambda d: d.start)
             recent[conv] = [*recent.get(conv, ())[-1:], text]
             out.append(apply(text, found, conv, book))
         return out

@@ -71,16 +71,18 @@ class DateOfBirthRecognizer(RegexRecognizer):
                                                      self.CONTEXT_AFTER):
             return min(base_score + self.CONTEXT_BOOST, 1.0)
         year = birth_year(text[start:end])
-        if year is None or year > LATEST_UNLABELLED_BIRTH_YEAR or self.other_event(text, start, end):
+        if year is None or year > LATEST_UNLABELLED_BIRTH_YEAR or other_event(text, start, end):
             return None
         return base_score - 0.05
 
-    def other_event(self, text: str, start: int, end: int) -> bool:
-        """True when the sentence of the date names another event (購入, 契約, 予約 …): only words after the
-        last sentence end count (自動車保険の新規契約です。三浦 綾乃、平成元年3月8日 is a birth date)."""
-        begin = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
-        stop = min((i for c in "。！？!?\n" if (i := text.find(c, end)) >= 0), default=len(text))
-        return has_context(text[begin:stop], start - begin, end - begin, self.NEGATIVE_CONTEXT, self.CONTEXT_BEFORE, 12)
+
+def other_event(text: str, start: int, end: int) -> bool:
+    """True when the sentence of the date names another event (購入, 契約, 予約 …): only words within its
+    sentence count (自動車保険の新規契約です。三浦 綾乃、平成元年3月8日 is a birth date)."""
+    begin = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
+    stop = min((i for c in "。！？!?\n" if (i := text.find(c, end)) >= 0), default=len(text))
+    return has_context(text[begin:stop], start - begin, end - begin, DateOfBirthRecognizer.NEGATIVE_CONTEXT,
+                       DateOfBirthRecognizer.CONTEXT_BEFORE, 12)
 
 
 _FULL_DATE = re.compile(NOT_AFTER_DIGIT + "(?:" + _WESTERN + "|" + _JAPANESE + ")" + NOT_BEFORE_DIGIT)
@@ -91,8 +93,7 @@ BIRTH_QUESTION = re.compile(r"生年月日|誕生日|生まれ|birthday|date of 
 def answered_birth_dates(text: str) -> list[tuple[int, int]]:
     """Full dates of any year in a (normalized) message that answers a birth-date question (はるとが2016/08/02、
     ひなたが令和元年5月30日です), unless its sentence names another event."""
-    recognizer = DateOfBirthRecognizer()
-    return [m.span() for m in _FULL_DATE.finditer(text) if not recognizer.other_event(text, *m.span())]
+    return [m.span() for m in _FULL_DATE.finditer(text) if not other_event(text, *m.span())]
 
 
 _KANJI_AGE = r"(?:百|九十[一二三四五六七八九]?|百[一二三四五六七八九十]+)歳"
