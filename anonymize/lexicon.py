@@ -23,6 +23,10 @@ COMMON_ACRONYMS = frozenset(
     "MAX MIN NEW SALE FREE SET".split())
 
 
+# Words written wholly in one kana script (ー counts in both), for fullmatch.
+HIRAGANA_WORD = re.compile(r"[ぁ-んー]+")
+KATAKANA_WORD = re.compile(r"[ァ-ヴー]+")
+
 # The same words and phrases come back all day (bot templates, product names): remember the answers.
 _remembered = functools.lru_cache(maxsize=65536)
 
@@ -38,19 +42,25 @@ def has_unknown_word(text: str, min_chars: int = 1) -> bool:
     return any(m.is_oov() and len(m.surface()) >= min_chars for m in _sudachi().tokenize(text))
 
 
+def _one_known_word_pos(text: str) -> tuple[str, ...] | None:
+    """The part of speech of `text` when Sudachi has all of it as one dictionary word, else None."""
+    words = list(_sudachi().tokenize(text))
+    return tuple(words[0].part_of_speech()) if len(words) == 1 and not words[0].is_oov() else None
+
+
 @_remembered
 def is_one_common_noun(text: str) -> bool:
     """True when Sudachi has all of `text` as one common noun (市役所, 動物病院, 軽自動車)."""
-    words = list(_sudachi().tokenize(text))
-    return len(words) == 1 and not words[0].is_oov() and words[0].part_of_speech()[:2] == ("名詞", "普通名詞")
+    pos = _one_known_word_pos(text)
+    return pos is not None and pos[:2] == ("名詞", "普通名詞")
 
 
 @_remembered
 def is_one_known_word(text: str) -> bool:
     """True when Sudachi has all of `text` as one dictionary word that is not a person's name: a title or
     brand written with ・ (スター・ウォーズ, ドン・キホーテ), not ジョン・スミス."""
-    words = list(_sudachi().tokenize(text))
-    return len(words) == 1 and not words[0].is_oov() and words[0].part_of_speech()[2] != "人名"
+    pos = _one_known_word_pos(text)
+    return pos is not None and pos[2] != "人名"
 
 
 @_remembered
@@ -96,7 +106,6 @@ def known_organizations(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_KANA_WORD = re.compile(r"[ァ-ヴー]+")
 ROMAJI_PLACE_WORDS = frozenset(
     "TOKYO OSAKA KYOTO NAGOYA SAPPORO FUKUOKA KOBE YOKOHAMA SENDAI HIROSHIMA OKINAWA NARA HAKONE NIKKO "
     "SHIBUYA SHINJUKU GINZA AKIHABARA UMEDA NAMBA DOME TOWER STATION HALL PARK CITY HOTEL MALL ARENA "
@@ -107,7 +116,7 @@ _O_ROW = ("オ", "ト", "ド", "ゴ", "コ", "ソ", "ノ", "ホ", "モ", "ヨ", 
 def _romaji_as_katakana(word: str) -> str | None:
     """A Hepburn word in katakana (Nakamura → ナカムラ), or None when it is not romaji (Smith → ッミッウ)."""
     kana = jaconv.hira2kata(jaconv.alphabet2kana(word.lower()))
-    if not _KANA_WORD.fullmatch(kana) or kana.startswith(("ッ", "ン", "ー")) or kana.endswith("ッ"):
+    if not KATAKANA_WORD.fullmatch(kana) or kana.startswith(("ッ", "ン", "ー")) or kana.endswith("ッ"):
         return None
     return kana
 

@@ -20,16 +20,14 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from anonymize.lexicon import COMMON_ACRONYMS, has_unknown_word
+from anonymize.lexicon import COMMON_ACRONYMS, HIRAGANA_WORD, KATAKANA_WORD, has_unknown_word
 
 NAMES_NER_DIR = Path(__file__).parent / "models" / "names_ner"
 NAMES_KEY = "names"
 NAMES_META_KEY = "tokumei_names_ner"
 _GINZA_KEY = "ginza_ents"
 ARCHITECTURE_FILE = "architecture.json"
-_HIRAGANA = re.compile(r"[ぁ-んー]+")
 _LATIN_WORD_IN = re.compile(r"[A-Za-z]+")
-_KATAKANA = re.compile(r"[ァ-ヴー]+")
 _LATIN_SPAN = re.compile(r"[A-Za-z0-9 .&'-]+")
 # The same architecture as ja_ginza's `ner`, so the head can start from its weights.
 NER_CONFIG = {"model": {
@@ -72,14 +70,13 @@ def is_backed(span: Span) -> bool:
         return not all(w.upper() in COMMON_ACRONYMS or len(w) == 1 for w in latin)
     if latin and _LATIN_SPAN.fullmatch(span.text):
         return False  # eKYC, iOS: a Latin name starts with a capital
-    return not _HIRAGANA.fullmatch(span.text) and has_unknown_word(span.text, min_chars=2)  # not 公式X
+    return not HIRAGANA_WORD.fullmatch(span.text) and has_unknown_word(span.text, min_chars=2)  # not 公式X
 
 
 # Last words of katakana compounds that name things in an app or a shop, not a company.
 _THING_TAILS = frozenset("カード フォルダ フォルダー リスト モデル ボックス ケース セット プラン コース メニュー アプリ "
-                         "ページ "
-                         "ボタン メール ポイント キャンペーン クーポン チケット ファイル データ エラー コード パスワード "
-                         "アカウント サイズ カラー タイプ バージョン アップデート ケーブル バッテリー".split())
+                         "ページ ボタン メール ポイント キャンペーン クーポン チケット ファイル データ エラー コード "
+                         "パスワード アカウント サイズ カラー タイプ バージョン アップデート ケーブル バッテリー".split())
 
 
 def _katakana_compound_name(span: Span) -> bool:
@@ -89,7 +86,7 @@ def _katakana_compound_name(span: Span) -> bool:
     words = [t for t in span if t.text != "・"]
     if any(t.text in ("株式会社", "有限会社", "合同会社") for t in span):
         return True
-    return (len(words) >= 2 and all(_KATAKANA.fullmatch(t.text) for t in words)
+    return (len(words) >= 2 and all(KATAKANA_WORD.fullmatch(t.text) for t in words)
             and words[-1].text not in _THING_TAILS)
 
 

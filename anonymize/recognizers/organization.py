@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from anonymize import entities as E
 from anonymize.lexicon import (
     COMMON_ACRONYMS,
+    HIRAGANA_WORD,
     has_proper_noun,
     is_common_noun_phrase,
     is_one_common_noun,
@@ -99,7 +100,6 @@ _START = r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])"
 # NER organisations that are really places to stay, stations or venues (not a person's affiliation).
 _FACILITY = re.compile(r"ホテル|旅館|宿|荘|温泉|駅|空港|東横イン|ルートイン"
                        r"|(?:アリーナ|ドーム|スタジアム|球場|美術館|博物館|水族館|動物園|公園|神社|寺|城|タワー|アウトレット|劇場)$")
-_HIRAGANA_ONLY = re.compile(r"[ぁ-んー]+")
 # After a team or a company that fans watch, not belong to: 浦和レッズ戦, 阪神タイガースのチケット.
 _FAN_AFTER = re.compile(r"戦|対|vs|VS|の試合|のチケット|のホーム|のファン|ファン|の応援|のグッズ|のユニフォーム|の公式"
                         r"|のライブ")
@@ -150,7 +150,7 @@ class OrganizationRecognizer(RegexRecognizer):
         if doc is not None:
             for ent in [*doc.ents, *(s for s in doc.spans.get(NAMES_KEY, ()) if s.label_ == "Company")]:
                 if (ent.label_ in ORGANIZATION_LABELS and ascii_bounded(text, ent.start_char, ent.end_char)
-                        and not _FACILITY.search(ent.text) and not _HIRAGANA_ONLY.fullmatch(ent.text.rstrip("、。"))
+                        and not _FACILITY.search(ent.text) and not HIRAGANA_WORD.fullmatch(ent.text.rstrip("、。"))
                         and ent.text.upper() not in COMMON_ACRONYMS and not _place_branch(ent.text)):
                     start, end = extend_foreign_name(text, ent.start_char, ent.end_char)
                     results.append(RecognizerResult(self.ENTITY, start, end, 0.7))

@@ -17,6 +17,8 @@ from spacy.tokens import Doc, Token
 
 from anonymize import entities as E
 from anonymize.lexicon import (
+    HIRAGANA_WORD,
+    KATAKANA_WORD,
     has_person_name_word,
     has_unknown_word,
     is_common_noun_phrase,
@@ -120,7 +122,6 @@ NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|�
 # After a name, words that make it a work's title (ハリー・ポッターの全巻セット, 名探偵コナン 100巻).
 WORK_AFTER = re.compile(r"[ \u3000]?の?[ \u3000]?(?:全\d*巻|全巻|\d+巻|シリーズ|セット|グッズ|DVD|Blu-ray|ブルーレイ"
                         r"|原作|最新刊|本(?![名人])|映画|フィギュア|ぬいぐるみ|コラボ)")
-_KATAKANA = re.compile(r"^[ァ-ヴー]+$")
 _KATAKANA_CHAR = re.compile(r"[ァ-ヴー]")
 _NAME_TAIL = re.compile(r"^(?:[\u4e00-\u9fff々]{1,2}|[ぁ-ゖ]{1,2})$")
 _KANJI_WORD = re.compile(r"^[\u4e00-\u9fff々]{1,3}$")
@@ -134,7 +135,6 @@ NOT_PERSON_LABELS = frozenset({"Country", "City", "Province", "GPE_Other", "Loca
                                "Continental_Region", "Facility_Other", "Station", "Airport", "Game",
                                "Broadcast_Program", "Movie", "Book", "Music", "Show"})
 _GIVEN_NAME = re.compile(r"^(?:[\u4e00-\u9fff々]{1,3}|[ぁ-ん]{1,3}|[ァ-ヴー]{2,4})$")
-_HIRAGANA = re.compile(r"^[ぁ-んー]+$")
 _HIRAGANA_TAIL = re.compile(r"[ぁ-ん]{1,3}(?=です|と申|さん|様|くん|ちゃん)")
 _ROMAN = re.compile(r"^[A-Za-z]+$")
 
@@ -150,7 +150,7 @@ def _without_copula(text: str, start: int, end: int) -> int:
 def _is_place(doc: Doc, start: int, end: int) -> bool:
     """True when GiNZA's NER labels exactly this kanji span as a place (梅田 is a family name and a
     district). Katakana names it calls places (パウル, ミハイロフ) are people more often."""
-    return not _KATAKANA.match(doc.text[start:end]) and any(
+    return not KATAKANA_WORD.fullmatch(doc.text[start:end]) and any(
         e.start_char == start and e.end_char == end and e.label_ in NOT_PERSON_LABELS for e in doc.ents)
 
 
@@ -164,7 +164,7 @@ def could_be_name(token: Token) -> bool:
         return False
     if token.tag_.startswith(("名詞-固有名詞", "名詞-普通名詞-一般")) and not token.tag_.startswith("名詞-固有名詞-地名-国"):
         return token.tag_.startswith("名詞-固有名詞") or bool(
-            _KATAKANA.match(token.text) or _HIRAGANA.match(token.text) or _ROMAN.match(token.text)
+            KATAKANA_WORD.fullmatch(token.text) or HIRAGANA_WORD.fullmatch(token.text) or _ROMAN.match(token.text)
             or len(token.text) <= 3
         )
     return False
@@ -290,7 +290,7 @@ class PersonRecognizer(EntityRecognizer):
             if (prev.idx + len(prev.text) == start and _KANJI_WORD.match(prev.text) and prev.text not in NOT_NAMES
                     and (prev.tag_.startswith("名詞-固有名詞") or len(prev.text) == 1)):
                 start = prev.idx
-        if _HIRAGANA.match(text[start:end]) and (tail := _HIRAGANA_TAIL.match(text, end)) is not None:
+        if HIRAGANA_WORD.fullmatch(text[start:end]) and (tail := _HIRAGANA_TAIL.match(text, end)) is not None:
             end = tail.end()  # りょう|たです: the tokenizer cut a hiragana name short
         if (_KANJI_NAME_PART.match(text[start:end]) and (tail := _KANJI_TAIL.match(text, end)) is not None
                 and tail.end() - start <= 5 and tail.group() not in NOT_NAMES and tail.group() not in TITLES
@@ -314,8 +314,9 @@ class PersonRecognizer(EntityRecognizer):
             j = i
             while j + 1 < n and (
                 is_name_tag(doc[j + 1])
-                or (doc[j + 1].text == "・" and j + 2 < n and (is_name_tag(doc[j + 2]) or _KATAKANA.match(doc[j + 2].text)))
-                or (doc[j].text == "・" and _KATAKANA.match(doc[j + 1].text))
+                or (doc[j + 1].text == "・" and j + 2 < n
+                    and (is_name_tag(doc[j + 2]) or KATAKANA_WORD.fullmatch(doc[j + 2].text)))
+                or (doc[j].text == "・" and KATAKANA_WORD.fullmatch(doc[j + 1].text))
             ):
                 j += 1
             runs.append((doc[i].idx, doc[j].idx + len(doc[j].text)))
