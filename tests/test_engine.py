@@ -233,7 +233,8 @@ def test_our_company_and_yours_are_not_names(anonymizer, text):
 
 def test_names_head_adds_its_spans_and_leaves_ginza_entities_alone(anonymizer):
     nlp = anonymizer.detector.nlp_engine.nlp["ja"]
-    assert nlp.pipe_names[-3:] == ["tokumei_stash_ents", "names_ner", "tokumei_names_to_spans"]
+    assert nlp.pipe_names[-4:] == ["tokumei_stash_ents", "names_ner", "tokumei_names_to_spans",
+                                   "tokumei_names_from_beam"]
     doc = nlp("山田太郎は東京都の会社に勤めている")
     assert ("山田太郎", "Person") in {(e.text, e.label_) for e in doc.ents}  # GiNZA's labels, back in place
     assert "Person" in {s.label_ for s in doc.spans["names"]}
@@ -311,3 +312,20 @@ def test_makers_services_and_version_words_do_not_hide_personal_data(anonymizer,
 def test_leak_check_lets_the_nearest_label_explain_a_number(text):
     from flows.leakcheck import IdentifierSet, scan_text
     assert not scan_text(text, IdentifierSet())
+
+
+@pytest.mark.parametrize(("text", "label", "likely"), [
+    ("アスミック・エース", "Company", True),      # a proper noun
+    ("Sensory Science", "Company", True),        # capitalised Latin words
+    ("梅田店・難波店", "Company", False),          # shop branches by place
+    ("ミナライ会員のご利用", "Company", False),    # a particle is no part of a name
+    ("ローベルト・ヴァルザー", "Person", True),
+    ("七五三", "Person", False),                  # a numeral
+    ("一度Wi-Fi", "Person", False),               # an adverb-like noun
+])
+def test_names_only_other_parses_find_must_look_like_names(anonymizer, text, label, likely):
+    from spacy.tokens import Span
+
+    from anonymize.names_ner import _likely_name
+    doc = anonymizer.detector.nlp_engine.nlp["ja"].make_doc(text)
+    assert bool(_likely_name(Span(doc, 0, len(doc), label=label))) is likely
