@@ -281,7 +281,10 @@ def _could_be_name(result: RecognizerResult, text: str) -> bool:
             w.islower() and w not in _NAME_PARTICLES for w in re.findall(r"[A-Za-z]+", value)):
         return False
     if _LATIN_ONLY.fullmatch(value) and not _LEGAL_FORM_EN.search(value):
-        return not any(w.lower() in ENGLISH_WORDS for w in re.findall(r"[A-Za-z]+", value))
+        # A sentence starts with an English word or is mostly English words (Hi, Great service); a name may
+        # hold one further on (Nguyen Van An).
+        words = [w.lower() in ENGLISH_WORDS for w in re.findall(r"[A-Za-z]+", value)]
+        return not (words and (words[0] or sum(words) * 2 > len(words)))
     return True
 
 

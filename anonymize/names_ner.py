@@ -30,6 +30,8 @@ from anonymize.lexicon import COMMON_ACRONYMS, HIRAGANA_WORD, KATAKANA_WORD, has
 
 NAMES_NER_DIR = Path(__file__).parent / "models" / "names_ner"
 NAMES_KEY = "names"
+# Names only the beam found: weaker evidence, so recognizers score them lower.
+MORE_NAMES_KEY = "names_more"
 NAMES_META_KEY = "tokumei_names_ner"
 _GINZA_KEY = "ginza_ents"
 ARCHITECTURE_FILE = "architecture.json"
@@ -68,7 +70,7 @@ MIN_SHARE = 0.05
 
 
 class NamesFromBeam:
-    """Add to doc.spans["names"] the persons and companies that the head's other likely parses agree on
+    """Put in doc.spans["names_more"] the persons and companies that the head's other likely parses agree on
     (MIN_SHARE of the beam), when the dictionary backs them and they look like names (`_likely_name`)."""
 
     def __init__(self, nlp: spacy.Language, head: str) -> None:
@@ -91,10 +93,10 @@ class NamesFromBeam:
                     for ent in parse:
                         share[ent] = share.get(ent, 0.0) + prob
                 taken = {(n.start, n.end) for n in doc.spans[NAMES_KEY]}
-                doc.spans[NAMES_KEY] = [*doc.spans[NAMES_KEY], *(
+                doc.spans[MORE_NAMES_KEY] = [
                     n for (s, e, label), p in share.items() if p >= MIN_SHARE and (s, e) not in taken
                     and label in ("Person", "Company") and is_backed(n := Span(doc, s, e, label=label))
-                    and _likely_name(n))]
+                    and _likely_name(n)]
                 yield doc
 
 
@@ -108,13 +110,19 @@ def make_names_from_beam(nlp: spacy.Language, name: str, head: str) -> NamesFrom
 _NOT_NAME_NOUNS = ("名詞-数詞", "名詞-普通名詞-副詞可能")
 
 
+# Words that label a name in a form rather than start one (名義 ﾜﾀﾅﾍﾞ ｱｵｲ, 氏名 山田花子).
+_LABEL_WORDS = frozenset("名義 名義人 名前 お名前 氏名 宛名 担当 担当者 契約者 申込者 予約者 フリガナ カナ".split())
+
+
 def _likely_name(span: Span) -> bool:
     """A name only some parses find needs more than `is_backed`: nothing but nouns in it, at most 25
-    characters, and, for a company, a proper noun that is not a place, a katakana word Sudachi does not
-    know, or a capitalised Latin word; not a list or a shop branch (梅田店・難波店)."""
+    characters, no label first (名義), and, for a company, a proper noun that is not a place, a katakana
+    word Sudachi does not know, or a capitalised Latin word; not a list or a shop branch (梅田店・難波店)."""
     if len(span.text) > 25 or not all(
             (t.tag_.startswith(("名詞", "接尾辞-名詞的")) and t.tag_ not in _NOT_NAME_NOUNS) or t.tag_ == "補助記号-一般"
             for t in span):
+        return False
+    if span[0].text in _LABEL_WORDS:
         return False
     if span.label_ == "Person":
         return True

@@ -238,7 +238,7 @@ def test_names_head_adds_its_spans_and_leaves_ginza_entities_alone(anonymizer):
     doc = nlp("山田太郎は東京都の会社に勤めている")
     assert ("山田太郎", "Person") in {(e.text, e.label_) for e in doc.ents}  # GiNZA's labels, back in place
     assert "Person" in {s.label_ for s in doc.spans["names"]}
-    assert list(doc.spans) == ["names"]
+    assert list(doc.spans) == ["names", "names_more"]
     assert anonymizer.detector.model_version.startswith("ginza-5.3.0+names-")
 
 
@@ -329,3 +329,25 @@ def test_names_only_other_parses_find_must_look_like_names(anonymizer, text, lab
     from anonymize.names_ner import _likely_name
     doc = anonymizer.detector.nlp_engine.nlp["ja"].make_doc(text)
     assert bool(_likely_name(Span(doc, 0, len(doc), label=label))) is likely
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("小学3年のはるとと、年長の子の2人です", ["はると"]),
+    ("夫の樹が代わりに受け取ってもいいですか", ["樹"]),
+    ("子ども：そうた（8歳）、ゆい（5歳）", ["そうた", "ゆい"]),
+    ("Wife is Priya Sharma, she ordered.", ["Priya Sharma"]),
+    ("Name: Nguyen Van An", ["Nguyen Van An"]),
+    ("担当のYuki Tanabeさん（インスタでTanabeって出てる人）", ["Yuki Tanabe", "Tanabe"]),
+])
+def test_family_names_ages_english_kin_and_repeated_parts(anonymizer, text, names):
+    red = anonymizer.redact([text])[0]
+    for name in names:
+        assert name not in red.text
+
+
+@pytest.mark.parametrize("text", [
+    "夫の携帯が壊れました。娘の卒業式の写真と、息子の友達と、娘の分も。妻の実家に送ります",
+    "長男（8歳）と娘（5歳）です。息子のランドセルとスマホ",
+])
+def test_family_words_and_their_things_are_not_names(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text

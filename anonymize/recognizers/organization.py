@@ -19,7 +19,7 @@ from anonymize.lexicon import (
     is_one_common_noun,
     known_organizations,
 )
-from anonymize.names_ner import NAMES_KEY
+from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
 from anonymize.recognizers.base import RegexRecognizer, ascii_bounded, extend_foreign_name
 
 ORGANIZATION_LABELS = frozenset({
@@ -148,12 +148,13 @@ class OrganizationRecognizer(RegexRecognizer):
                    or _WORKPLACE_AFTER.match(text, r.end)]
         doc = nlp_artifacts.tokens if nlp_artifacts is not None and isinstance(nlp_artifacts.tokens, Doc) else None
         if doc is not None:
-            for ent in [*doc.ents, *(s for s in doc.spans.get(NAMES_KEY, ()) if s.label_ == "Company")]:
+            more = [s for s in doc.spans.get(MORE_NAMES_KEY, ()) if s.label_ == "Company"]
+            for ent in [*doc.ents, *(s for s in doc.spans.get(NAMES_KEY, ()) if s.label_ == "Company"), *more]:
                 if (ent.label_ in ORGANIZATION_LABELS and ascii_bounded(text, ent.start_char, ent.end_char)
                         and not _FACILITY.search(ent.text) and not HIRAGANA_WORD.fullmatch(ent.text.rstrip("、。"))
                         and ent.text.upper() not in COMMON_ACRONYMS and not _place_branch(ent.text)):
                     start, end = extend_foreign_name(text, ent.start_char, ent.end_char)
-                    results.append(RecognizerResult(self.ENTITY, start, end, 0.7))
+                    results.append(RecognizerResult(self.ENTITY, start, end, 0.5 if ent in more else 0.7))
         for pattern in _CHECKED_NAME_PATTERNS:
             for m in pattern.finditer(text):
                 quoted = text[m.start("name") - 1:m.start("name")] == "「"  # the quotes vouch: ココストア

@@ -25,7 +25,7 @@ from anonymize.lexicon import (
     is_one_known_word,
     is_romaji_name,
 )
-from anonymize.names_ner import NAMES_KEY
+from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
 from anonymize.recognizers.base import ascii_bounded, extend_foreign_name
 
 HONORIFICS = frozenset({"様", "さま", "さん", "サン", "君", "くん", "氏", "殿", "ちゃん", "先生", "どの"})
@@ -84,7 +84,9 @@ _SECOND_HALF = re.compile(r"[ \u3000]([ぁ-んァ-ヴー\u4e00-\u9fff々]{1,4})(
 HALFWIDTH_NAME = re.compile(r"(?<![ｦ-ﾟ])[ｦ-ﾟ]{2,}[ \u3000][ｦ-ﾟ]{1,}")
 # Names in English sentences: I am Kana, This is Mika from…, my name is Maria Garcia, Ms. Garcia, Kaneko sama.
 _LATIN_NAME = r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
-ENGLISH_INTRO = re.compile(r"(?:\b(?:I am|I'm|[Tt]his is|[Mm]y name is|[Nn]ame:)|\b(?:Mr|Ms|Mrs|Dr)\.?) " + _LATIN_NAME
+ENGLISH_INTRO = re.compile(r"(?:\b(?:I am|I'm|[Tt]his is|[Mm]y name is|[Nn]ame:|(?:[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter"
+                           r"|[Mm]other|[Ff]ather|[Ff]riend|[Nn]ame|[Pp]assenger|[Gg]uest) is)|\b(?:Mr|Ms|Mrs|Dr)\.?) "
+                           + _LATIN_NAME
                            + r"(?![A-Za-z])|" + r"(?<![A-Za-z])([A-Z][a-z]+)(?= ?-?(?:sama|san|-sama|-san)\b)"
                            + r"|(?:(?<=担当の)|(?<=サポートの)|(?<=スタッフの)|(?<=オペレーターの))"
                            + r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![A-Za-z])")
@@ -104,7 +106,19 @@ HIRAGANA_AFTER_UNIT = re.compile(r"(?<=[部課室店係社所]の)([ぁ-ゖ]{2,4
 # one-kanji name that is also a word (森, 誠, 光), which only this position vouches for.
 SURNAME_FIRST = re.compile(r"(?:^|(?<=\n))(?:はい[、,]?\s*)?([\u4e00-\u9fff々]{1,3})(?=です(?:[。！!、,\s]|$))")
 # …の桜井です: a surname after の and before です (ひまわりエナジーの桜井です), vouched by the same test.
-SURNAME_AFTER_NO = re.compile(r"(?<=の)([\u4e00-\u9fff々]{1,4})(?=です(?:[。！!、,\s]|$)|でございます|と申)")
+SURNAME_AFTER_NO = re.compile(r"(?<=の)([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?)"
+                              r"(?=です(?:[。！!、,\s]|$)|でございます|と申)")
+# A family member's or a child's given name after who they are (娘の凛が, 夫の樹が, 小学3年のはるとと), and a
+# name before an age in brackets (そうた（8歳）): what follows them is a particle, what is tried is the rest.
+KIN_BEFORE = re.compile(r"(?:娘|息子|夫|妻|主人|旦那|長男|長女|次男|次女|三男|三女|子ども|子供|孫|弟|妹|兄|姉|嫁|婿|甥|姪"
+                        r"|年長|年中|年少|[小中]学[1-6１-６]年生?|高校[1-3１-３]年生?|[1-9１-９]歳)の")
+AGE_AFTER = re.compile(r"[（(][0-9０-９]{1,2}歳[）)]")
+_GIVEN_NAME_CANDIDATE = re.compile(r"[\u4e00-\u9fff々]{1,3}(?![\u4e00-\u9fff々])|[ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}")
+_PARTICLE_AFTER_NAME = re.compile(r"[がはもをにとへやの、。）)]|です|ちゃん|くん|さん|様|[（(][0-9０-９]")
+_NAME_BEFORE_AGE = re.compile(r"(?:^|(?<=[\s、。：:「/,，]))([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?"
+                              r"|[ぁ-ゖ]{2,5}|[ァ-ヴー]{2,8})$")
+# Parts of a Latin or katakana name found once, looked for again in the same text (Yuki Tanabeさん … Tanabeって).
+_NAME_PARTS = re.compile(r"[A-Z][a-z]{2,}|[ァ-ヴ][ァ-ヴー]{1,}")
 ONE_KANJI_NAMES = frozenset("森 林 堀 関 辻 岡 谷 沢 島 畑 泉 光 誠 桜 楓 翼 蓮 薫 望 忍 茜 舞 恵 萌 凛 柊 栞 葵 陽 翔 "
                             "颯 湊 樹 杏 椿 紬 司 聡 茂 勇 豊 稔 悟 徹 隆 剛 修 浩 仁 純 彩 瞳 遥 渚 澪 雫 梓 藍 蘭 圭 亮 "
                             "健 匠 碧 蒼".split())
@@ -137,6 +151,30 @@ NOT_PERSON_LABELS = frozenset({"Country", "City", "Province", "GPE_Other", "Loca
 _GIVEN_NAME = re.compile(r"^(?:[\u4e00-\u9fff々]{1,3}|[ぁ-ん]{1,3}|[ァ-ヴー]{2,4})$")
 _HIRAGANA_TAIL = re.compile(r"[ぁ-ん]{1,3}(?=です|と申|さん|様|くん|ちゃん)")
 _ROMAN = re.compile(r"^[A-Za-z]+$")
+
+
+def _plausible_given_name(word: str) -> bool:
+    """A word where a given name is expected that the dictionary does not contradict: a kanji name Sudachi
+    knows or one that is also a word (凛, 樹), kana it does not know as a word (はると, そうた)."""
+    if word in NOT_NAMES or word in HIRAGANA_WORDS or word in TITLES:
+        return False
+    if _KANJI_NAME_PART.match(word.replace(" ", "").replace("\u3000", "")):
+        return word in ONE_KANJI_NAMES or has_person_name_word(word)
+    if KATAKANA_WORD.fullmatch(word):
+        return has_person_name_word(word) or has_unknown_word(word)
+    return not is_one_known_word(word)
+
+
+def given_name_at(text: str, pos: int) -> tuple[int, int] | None:
+    """The shortest plausible given name at `pos` that a particle follows (はると|と、, 凛|の)."""
+    m = _GIVEN_NAME_CANDIDATE.match(text, pos)
+    if m is None:
+        return None
+    shortest = 1 if _KANJI_WORD.match(m.group()[0]) else 2
+    for end in range(pos + shortest, m.end() + 1):
+        if _PARTICLE_AFTER_NAME.match(text, end) and _plausible_given_name(text[pos:end]):
+            return pos, end
+    return None
 
 
 def _without_copula(text: str, start: int, end: int) -> int:
@@ -197,14 +235,17 @@ class PersonRecognizer(EntityRecognizer):
 
         # GiNZA's own Person entities and the names head's (doc.spans["names"]), honorifics left out.
         # The head's places are dropped unless Sudachi reads a name in them (伊豆, 仙台; not 梅田).
-        head = [s for s in doc.spans.get(NAMES_KEY, ())
-                if not _is_place(doc, s.start_char, s.end_char) or any(is_name_tag(t) for t in s)]
-        for ent in [*doc.ents, *head]:
+        # Names only the head's beam found (doc.spans["names_more"]) score lower.
+        head, more = ([s for s in doc.spans.get(key, ())
+                       if not _is_place(doc, s.start_char, s.end_char) or any(is_name_tag(t) for t in s)]
+                      for key in (NAMES_KEY, MORE_NAMES_KEY))
+        for ent in [*doc.ents, *head, *more]:
             if ent.label_ == "Person" and ascii_bounded(text, ent.start_char, ent.end_char):
                 toks = [t for t in ent if t.text not in HONORIFICS]
                 name_tagged = any(is_name_tag(t) for t in toks)
                 if toks and not NOT_NAME_TAIL.search(ent.text):
-                    add(toks[0].idx, toks[-1].idx + len(toks[-1].text), 0.85 if name_tagged else 0.6)
+                    score = 0.5 if ent in more else 0.85 if name_tagged else 0.6
+                    add(toks[0].idx, toks[-1].idx + len(toks[-1].text), score)
         for start, end in self._name_tag_runs(doc):
             if not _is_place(doc, start, end):
                 add(start, end, 0.6)
@@ -243,6 +284,12 @@ class PersonRecognizer(EntityRecognizer):
         for m in UNKNOWN_KATAKANA_SUBJECT.finditer(text):
             if has_unknown_word(m.group(1)) and not _is_place(doc, m.start(1), m.end(1)):
                 add(m.start(1), m.end(1), 0.45)
+        for m in KIN_BEFORE.finditer(text):
+            if (found := given_name_at(text, m.end())) is not None:
+                add(*found, 0.7)
+        for m in AGE_AFTER.finditer(text):
+            if (name := _NAME_BEFORE_AGE.search(text, 0, m.start())) and _plausible_given_name(name.group(1)):
+                add(name.start(1), name.end(1), 0.7)
         for m in HALFWIDTH_NAME.finditer(text):
             add(m.start(), m.end(), 0.7)
         for m in ENGLISH_INTRO.finditer(text):
@@ -251,7 +298,7 @@ class PersonRecognizer(EntityRecognizer):
                           for (s, e), score in ((self._extend(doc, text, *span), score) for span, score in spans.items()))
         readings = [(r.start(1), r.end(1), score) for _, end, score in extended
                     if (r := READING_AFTER.match(text, end)) is not None]
-        extended = sorted(extended + readings)
+        extended = sorted(extended + readings + self._repeated_parts(text, extended))
         # A list of people (前田青邨、中村岳陵、長野草風、吉村忠夫): an item between two names is a name.
         between = [(a[1] + 1, b[0] - 1) for a, b in itertools.pairwise(extended)
                    if LIST_ITEM.fullmatch(text, a[1], b[0])]
@@ -259,6 +306,20 @@ class PersonRecognizer(EntityRecognizer):
         return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in extended
                 if text[s:e] not in NEVER_NAMES and not NOT_NAME_TAIL.search(text, s, e)
                 and not WORK_AFTER.match(text, e) and not self._role(doc, s, e)]
+
+    @staticmethod
+    def _repeated_parts(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+        """Other mentions, in the same text, of a Latin or katakana part of a name found (Yuki Tanabeさん
+        … Tanabeって出てる人)."""
+        found = []
+        for start, end, _ in names:
+            for part in _NAME_PARTS.findall(text, start, end):
+                if part in NOT_NAMES or is_one_known_word(part):
+                    continue
+                for m in re.finditer(r"(?<![A-Za-zァ-ヴー])" + re.escape(part) + r"(?![A-Za-zァ-ヴー])", text):
+                    if not any(s <= m.start() < e for s, e, _ in names):
+                        found.append((m.start(), m.end(), 0.7))
+        return found
 
     @staticmethod
     def _role(doc: Doc, start: int, end: int) -> bool:
