@@ -23,6 +23,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
 from anonymize.entities import Detection
+from anonymize.lexicon import is_common_noun_phrase
 from anonymize.names_ner import NAMES_META_KEY, NAMES_NER_DIR, add_names_ner
 from anonymize.normalize import normalize
 from anonymize.recognizers import all_recognizers
@@ -158,6 +159,9 @@ class Detector:
                 r.end -= 1
         for r in sorted(results, key=lambda r: (r.start, -r.end, r.entity_type)):
             if r.end <= r.start or any(s <= r.start and r.end <= e for s, e in protected) or not _could_be_name(r, text):
+                continue
+            if r.entity_type == "ORGANIZATION" and any(  # iPhone上部, iPhoneストレージ, スズキ純正: a part of the thing
+                    s == r.start and s < e < r.end and is_common_noun_phrase(text[e:r.end]) for s, e in protected):
                 continue
             if r.entity_type in _NAME_TYPES and _LIST_MARK.search(text, r.start, r.end) and _is_list_of_services(
                     r, protected):
@@ -303,7 +307,7 @@ PRODUCT_WORDS = (r"車|軽|新車|中古車|ドライヤー|掃除機|冷蔵庫|
 _PRODUCT_AFTER = (r"(?:(?P<model>[ \u3000・]?の?[ \u3000]?(?:[A-Za-z]+[0-9-][A-Za-z0-9-]*"
                   r"|[A-Z][A-Za-z0-9-]*-[A-Za-z0-9-]+)|[ \u3000](?:Switch|Watch|Pay|Pixel|Xperia|PlayStation"
                   r"|Surface|Galaxy|Echo|Kindle|AirPods|Music|TV))"
-                  r"|(?=[ \u3000]?製(?!造|作)|[ \u3000]?の[ \u3000]?(?:" + PRODUCT_WORDS + r")"
+                  r"|(?=[ \u3000]?製(?!造|作)|純正|[ \u3000]?の[ \u3000]?(?:" + PRODUCT_WORDS + r")"
                   r"|の(?!スマホ|スマートフォン|ケータイ|パソコン|タブレット)[ァ-ヴー]{2,12}"
                   r"(?:に|を|が|は|って|も|の|で|と|用|対応|[、。？！?!]|$)))")
 

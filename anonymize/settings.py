@@ -40,6 +40,8 @@ class DetectionSettings:
         "iPhone", "iPad", "iOS", "iPadOS", "Android", "MacBook", "Mac", "Windows", "Pixel", "Galaxy", "Xperia",
         "AQUOS", "Apple Watch", "AirPods", "PlayStation", "PS5", "App Store", "Google Play", "e-Tax", "Chrome",
         "Safari", "Edge", "Gmail", "Outlook",
+        # Public systems (マイナンバーをお送りにならないでください).
+        "マイナンバー", "マイナンバーカード", "マイナポータル", "マイナ保険証",
     )
     # Makers customers name for the product they bought (パナソニックのドライヤー, ホンダのN-BOX, ソニー製):
     # kept only before a product word or a model, so that a maker as someone's employer

@@ -194,6 +194,8 @@ NOT_PERSONAL = [
     "検索結果 https://example.com/search?q=charger&sort=price", "スター・ウォーズのレゴも買いたい",
     "ハリー・ポッターの全巻セットって在庫ありますか", "保護者様のお名前もお願いします", "検針員さんが来ました",
     "お名前を伺ってもよろしいですか。", "VPNにつながらないです",
+    # a part of a public name's thing, a public system
+    "カードをiPhone上部に密着させてください", "スズキ純正の診断機で見ます", "マイナンバーはチャットに書かないでください",
 ]
 
 
