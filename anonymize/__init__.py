@@ -28,6 +28,8 @@ class Anonymizer:
             if conv is None:
                 out.append(apply(text, found, None, PlaceholderBook()))
                 continue
+            found = sorted([*found, *_known_names(text, found, book.names(conv))], key=lambda d: d.start)
+            book.remember_names(conv, [text[d.start:d.end] for d in found if d.type == PERSON])
             asked = any(BIRTH_QUESTION.search(t) for t in recent.get(conv, ()))
             if asked or any(d.type == PERSON for d in found):  # the only two ways a date becomes one here
                 found = sorted([*found, *_birth_dates(text, found, asked)], key=lambda d: d.start)
@@ -43,6 +45,43 @@ def _birth_dates(text: str, found: list[Detection], asked: bool) -> list[Detecti
     return [Detection(DATE_OF_BIRTH, s, e, 0.5) for s, e in answered_birth_dates(normalize(text))
             if not any(d.start < e and s < d.end for d in found)
             and (asked or any(d.type == PERSON and _NAME_TO_DATE.fullmatch(text, d.end, s) for d in found))]
+
+
+def _known_names(text: str, found: list[Detection], names: frozenset[str]) -> list[Detection]:
+    """Later mentions of the names found earlier in the conversation (娘の凛が… then 凛も楽しみに), where nothing
+    else marks them: a whole word, and a kana name followed by a particle or an honorific."""
+    if not names:
+        return []
+    normalized = normalize(text)
+    spans: list[tuple[int, int]] = []
+    for name in sorted(names, key=len, reverse=True):
+        for m in re.finditer(_mention(name), normalized):
+            if normalized.startswith(_ADVERBS, m.start()):
+                continue  # 誠にありがとうございます
+            if not any(s < m.end() and m.start() < e for s, e in spans) and not any(
+                    d.start < m.end() and m.start() < d.end for d in found):
+                spans.append(m.span())
+    return [Detection(PERSON, s, e, 0.5) for s, e in spans]
+
+
+_ADVERBS = ("誠に", "実に", "真に", "正に", "共に", "常に", "特に")
+
+
+def _mention(name: str) -> str:
+    """A pattern for `name` as a whole word of its script."""
+    last = name[-1]
+    if re.match(r"[ぁ-ゖ]", last):
+        after = r"(?=[がはもをにとへやの、。！？!?\s」）)]|です|さん|くん|ちゃん|様|$)"
+    elif re.match(r"[ァ-ヴー]", last):
+        after = r"(?![ァ-ヴー]|(?![様氏君殿])[\u4e00-\u9fff])"  # ヤマダ様, not ヤマダ電機
+    elif re.match(r"[A-Za-z]", last):
+        after = r"(?![A-Za-z])"
+    else:
+        after = r"(?![\u4e00-\u9fff々])"
+    first = name[0]
+    before = (r"(?<![ぁ-ゖ])" if re.match(r"[ぁ-ゖ]", first) else r"(?<![ァ-ヴー])" if re.match(r"[ァ-ヴー]", first)
+              else r"(?<![A-Za-z])" if re.match(r"[A-Za-z]", first) else r"(?<![\u4e00-\u9fff々])")
+    return before + re.escape(name) + after
 
 
 _NAME_TO_DATE = re.compile(r"[\s、,:：()（）]{0,3}")  # 大野 蒼（おおの あおい）2017.10.2

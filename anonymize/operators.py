@@ -7,6 +7,7 @@ so the same input gives the same output byte for byte.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,12 +18,28 @@ from anonymize.normalize import normalize
 from anonymize.recognizers.address import prefecture_of
 from anonymize.recognizers.dates import birth_year
 
+_KANJI = re.compile(r"[\u4e00-\u9fff々]")
+
 
 class PlaceholderBook:
-    """Placeholder numbers per conversation; lives as long as the caller needs numbering to persist."""
+    """Placeholder numbers per conversation, and the person names seen in it (so that a later mention,
+    はるとが…, is found even where nothing around it marks a name); lives as long as the caller needs
+    numbering to persist."""
 
     def __init__(self) -> None:
         self._numbers: dict[str | None, dict[tuple[str, str], int]] = {}
+        self._names: dict[str, set[str]] = {}
+
+    def names(self, conversation_id: str) -> frozenset[str]:
+        return frozenset(self._names.get(conversation_id, ()))
+
+    def remember_names(self, conversation_id: str, names: Sequence[str]) -> None:
+        """Each name and its parts (宇野 拓真 → 宇野, 拓真), normalized."""
+        known = self._names.setdefault(conversation_id, set())
+        for name in names:
+            name = normalize(name).strip()
+            parts = [p for p in re.split(r"[\s・]+", name) if p]
+            known.update(p for p in {name, *parts} if len(p) >= 2 or _KANJI.fullmatch(p))
 
     def number(self, conversation_id: str | None, entity_type: str, value: str) -> int:
         book = self._numbers.setdefault(conversation_id, {})
@@ -33,6 +50,7 @@ class PlaceholderBook:
 
     def forget(self, conversation_id: str | None) -> None:
         self._numbers.pop(conversation_id, None)
+        self._names.pop(conversation_id or "", None)
 
 
 def _identity(entity_type: str, value: str) -> str:

@@ -353,3 +353,14 @@ def test_family_names_ages_english_kin_and_repeated_parts(anonymizer, text, name
 ])
 def test_family_words_and_their_things_are_not_names(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text
+
+
+def test_a_name_found_once_is_found_again_later_in_the_conversation(anonymizer):
+    from anonymize import PlaceholderBook
+    book = PlaceholderBook()
+    first = anonymizer.redact(["娘の凛の誕生日ケーキを注文したいです", "担当の誠です"], ["c1", "c2"], book)
+    later = anonymizer.redact(["凛も楽しみにしてます", "誠にありがとうございます", "凛も来ます"], ["c1", "c2", "c3"], book)
+    assert first[0].text == "娘の<PERSON_1>の誕生日ケーキを注文したいです"
+    assert later[0].text == "<PERSON_1>も楽しみにしてます"  # the same placeholder, in the next batch
+    assert later[1].text == "誠にありがとうございます"        # an adverb, not the name
+    assert later[2].text == "凛も来ます"                    # another conversation knows no 凛
