@@ -339,6 +339,7 @@ def test_names_only_other_parses_find_must_look_like_names(anonymizer, text, lab
     ("子ども：そうた（8歳）、ゆい（5歳）", ["そうた", "ゆい"]),
     ("Wife is Priya Sharma, she ordered.", ["Priya Sharma"]),
     ("Name: Nguyen Van An", ["Nguyen Van An"]),
+    ("名前：Lee Jun-ho（イ・ジュノ）", ["Jun-ho", "ジュノ"]),
     ("担当のYuki Tanabeさん（インスタでTanabeって出てる人）", ["Yuki Tanabe", "Tanabe"]),
 ])
 def test_family_names_ages_english_kin_and_repeated_parts(anonymizer, text, names):
@@ -364,3 +365,16 @@ def test_a_name_found_once_is_found_again_later_in_the_conversation(anonymizer):
     assert later[0].text == "<PERSON_1>も楽しみにしてます"  # the same placeholder, in the next batch
     assert later[1].text == "誠にありがとうございます"        # an adverb, not the name
     assert later[2].text == "凛も来ます"                    # another conversation knows no 凛
+
+
+@pytest.mark.parametrize("text", [
+    "I just moved to Aobadai-shi, Midori-cho 1-4-9, Green Heights 301. When is garbage day?",
+    "My address is 1-4-9 Midori-cho, Aobadai-shi, Kanagawa 225-0001.",
+])
+def test_romanized_addresses(anonymizer, text):
+    assert "1-4-9" not in anonymizer.redact([text])[0].text
+
+
+def test_romanized_places_without_a_block_are_not_addresses(anonymizer):
+    text = "Shinjuku-ku is busy. Model KX-200 is sold in Osaka-shi."
+    assert anonymizer.redact([text])[0].text == text

@@ -34,6 +34,14 @@ ADDRESS_WITH_PREFECTURE = _PREF + _SP + "(?:" + _MUNI + ")+" + _TOWN + "(?:" + _
 ADDRESS_WITH_MUNICIPALITY = _MUNI + _TOWN + "(?:" + _BLOCK + ")" + _BUILDING
 TOWN_AND_BLOCK = _WORD + "{1,10}?" + "(?:" + _BLOCK + ")" + _BUILDING
 _PREF_RE = re.compile(_PREF)
+# Romanized, as foreign residents write it: Aobadai-shi, Midori-cho 1-4-9, Green Heights 301, or
+# 1-4-9 Midori-cho, Aobadai-shi, Kanagawa 225-0001. A unit word (-shi, -ku, -cho …) and a block number.
+_ROMAJI_UNIT = r"[A-Z][a-z]+(?:-[a-z]+)?-(?:ken|to|fu|do|shi|ku|gun|cho|machi|mura|son)(?![a-z])"
+_ROMAJI_BLOCK = r"\d{1,4}(?:-\d{1,4}){1,2}(?![0-9-])"
+ROMAJI_ADDRESS = (r"(?<![A-Za-z0-9-])(?:" + _ROMAJI_UNIT + r",? ){1,4}" + _ROMAJI_BLOCK
+                  + r"(?:,? [A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3} \d{1,4}(?![0-9]))?"
+                  + r"|(?<![A-Za-z0-9-])" + _ROMAJI_BLOCK + r",? (?:" + _ROMAJI_UNIT + r"(?:, ?| |$)){1,4}"
+                  + r"(?:[A-Z][a-z]+(?: \d{3}-\d{4})?)?")
 
 
 def prefecture_of(value: str) -> str | None:
@@ -49,6 +57,7 @@ class AddressRecognizer(RegexRecognizer):
         # Not from 住所は…: the label and a particle are not part of the address.
         (r"(?<![\u4e00-\u9fff])(?!ご?住所)(?![はがをにでへとのもや])" + ADDRESS_WITH_MUNICIPALITY, 0.6),
         (TOWN_AND_BLOCK, 0.0),  # only with 住所-like context
+        (ROMAJI_ADDRESS, 0.85),
     )
     CONTEXT = ("住所", "住ん", "お届け先", "届け先", "送付先", "引っ越", "転居", "在住", "宛先", "番地")
     CONTEXT_BEFORE = 16

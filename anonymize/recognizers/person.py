@@ -62,8 +62,8 @@ INTRO_BEFORE = re.compile(
     r"|窓口の|センターの|サポートの|デスクの|事務局の|チームの|係の|カメラマンの|スタッフの|講師の|店長の|塾長の"
     r"|コーチの|トレーナーの|プランナーの|コンシェルジュの|ドライバーの|整備士の|衛生士の|看護師の|薬剤師の)\s*$"
 )
-ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,15}|[A-Z]{2,15})(?: [A-Z]\.)? (?:[A-Z][a-z]{1,15}|[A-Z]{2,15})"
-                        r"(?![A-Za-z])")
+ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,15}|[A-Z]{2,15})(?: [A-Z]\.)? "
+                        r"(?:[A-Z][a-z]{1,15}(?:-[A-Za-z][a-z]{1,10})?|[A-Z]{2,15})(?![A-Za-z])")  # Lee Jun-ho
 # Two lower-case romaji words (aya nakamura), kept when the dictionary reads a name in them.
 ROMAN_NAME_LOWER = re.compile(r"(?<![A-Za-z0-9@._/-])[a-z]{3,12} [a-z]{3,12}(?![A-Za-z0-9@.])")
 # Words of romanized chat (hai-sou ryou wa ikura desu ka?) that a lower-case name never holds.
@@ -91,7 +91,7 @@ ENGLISH_INTRO = re.compile(r"(?:\b(?:I am|I'm|[Tt]his is|[Mm]y name is|[Nn]ame:|
                            + r"|(?:(?<=担当の)|(?<=サポートの)|(?<=スタッフの)|(?<=オペレーターの))"
                            + r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![A-Za-z])")
 # A reading in brackets after a name: 我妻 颯（わがつま はやて）.
-READING_AFTER = re.compile(r"[ \u3000]?[（(]([ぁ-んァ-ヴー]{2,12}(?:[ \u3000][ぁ-んァ-ヴー]{1,12})?)[）)]")
+READING_AFTER = re.compile(r"[ \u3000]?[（(]([ぁ-んァ-ヴー]{1,12}(?:[ \u3000・][ぁ-んァ-ヴー]{1,12})?)[）)]")  # (イ・ジュノ)
 # A hiragana given name before an honorific (はるとくん, そうた様), which Sudachi splits into particles.
 HIRAGANA_BEFORE_HONORIFIC = re.compile(r"(?:^|(?<=[\s、。！？!?「（(の:：]))(?![おご])([ぁ-ゖ]{2,4})"
                                        r"(?=くん|ちゃん|様|さま|さん)")
