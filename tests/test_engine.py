@@ -378,3 +378,12 @@ def test_romanized_addresses(anonymizer, text):
 def test_romanized_places_without_a_block_are_not_addresses(anonymizer):
     text = "Shinjuku-ku is busy. Model KX-200 is sold in Osaka-shi."
     assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "company"), [
+    ("1920年、メカノ社は縮尺1/43の模型を発売した", "メカノ"),
+    ("コロワイドの専務取締役に就任した", "コロワイド"),
+    ("デジタル・ガレージ、エキサイト等と同じく", "エキサイト"),
+])
+def test_companies_by_sha_strong_context_and_lists(anonymizer, text, company):
+    assert company not in anonymizer.redact([text])[0].text

@@ -42,6 +42,8 @@ _COMPANY_CONTEXT = (r"(?=の株式|の子会社|の傘下|傘下の|との?業�
                     r"|を退社|に転職|が開発した|に出資|の社長|の代表取締役|を創業|として創業|の社員|で働いて|の従業員)")
 _WORKPLACE_AFTER = re.compile(_COMPANY_CONTEXT)
 _LIST_ITEM = re.compile(r"[、・][A-Za-z0-9ァ-ヴー\u4e00-\u9fff々&]{2,12}[、・]")
+# …、エキサイト等と同じく: the last item of a list of companies, before 等 or など.
+_ETC_ITEM = re.compile(r"、([A-Za-z0-9ァ-ヴー\u4e00-\u9fff々&]{2,12}?)(?:等|など)(?=[がはのとをにも、])")
 _LAST_ITEM = re.compile(r"(?:、|および|及び|と)([A-Za-z0-9ァ-ヴー\u4e00-\u9fff々&]{2,12}?)"
                         r"(?:の[2-9二三四五六七八九]社|などの?(?:各社|企業|\d社))")
 _KANA_OR_LATIN_NAME = (r"(?<![ァ-ヴーA-Za-z0-9\u4e00-\u9fff])"
@@ -62,8 +64,14 @@ _LATIN_LEGAL = (r"(?<![A-Za-z])[A-Z][A-Za-z&]*(?: [A-Z][A-Za-z&]*){0,4},? (?:Co\
 # A name with hiragana in it before a school, hospital or office suffix: さくら総合病院, 県立みどり台高校.
 _KANA_MIXED_NAME = (r"(?<![ぁ-ん])(?:[\u4e00-\u9fff]{1,4})?[ぁ-ん]{2,5}[\u4e00-\u9fffァ-ヴー]{0,6}?"
                     r"(?:総合病院|病院|クリニック|大学|高校|高等学校|中学校|小学校|幼稚園|保育園|学園|銀行|信用金庫)")
-# Latin company names written with 社: BLW社, Swan and Hunter社 (not 社長, 社員, 社内 …).
+# Latin and katakana company names written with 社: BLW社, Swan and Hunter社, メカノ社, ワゴン・リ社 (not 社長,
+# 社員, 社内 …).
 _LATIN_SHA = r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]*(?: (?:and|&|of) [A-Z][A-Za-z0-9&]*| [A-Z][A-Za-z0-9&]*)*社(?![会長員内外])"
+_KATAKANA_SHA = r"(?<![ァ-ヴー・])[ァ-ヴ][ァ-ヴー・]{1,20}(?<!・)社(?![会長員内外宅])"
+# Words after a katakana name that only a company takes, strong enough to need no dictionary check
+# (コロワイドの専務, シンビアンと合併: Sudachi lists many company names as common nouns).
+_STRONG_COMPANY_AFTER = re.compile(r"と合併|と経営統合|の董事長|の前董事長|の専務|の常務|の取締役|の代表取締役|の株を|の株式"
+                                   r"|の子会社|の傘下|という社名|に入社|を退社|の創業者|の時価総額|に吸収合併|に商号変更")
 
 
 # What may follow an organisation's name and still be its name: 共同通信|社, 野沢|屋, 美登利|総本店,
@@ -133,6 +141,7 @@ class OrganizationRecognizer(RegexRecognizer):
         (_KANA_OR_LATIN_NAME + _COMPANY_CONTEXT, 0.6),
         (_KANJI_NAME + _COMPANY_CONTEXT, 0.6),
         (_LATIN_SHA, 0.6),
+        (_KATAKANA_SHA, 0.6),
         (_LATIN_LEGAL, 0.9),
         (_KANA_MIXED_NAME + _DEPARTMENT, 0.6),
         (_DEPARTMENT_ALONE, 0.6),
@@ -160,6 +169,9 @@ class OrganizationRecognizer(RegexRecognizer):
                 quoted = text[m.start("name") - 1:m.start("name")] == "「"  # the quotes vouch: ココストア
                 if (quoted or not is_common_noun_phrase(m.group("name"))) and not _FACILITY.search(m.group("name")):
                     results.append(RecognizerResult(self.ENTITY, m.start("name"), m.end("name"), 0.6))
+        for m in re.finditer(r"(?<![ァ-ヴー・])[ァ-ヴ][ァ-ヴー・]{2,20}", text):
+            if _STRONG_COMPANY_AFTER.match(text, m.end()):
+                results.append(RecognizerResult(self.ENTITY, m.start(), m.end(), 0.6))
         places = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS} if doc is not None else set()
         for start, end in known_organizations(text):
             if not _FACILITY.search(text, start, end) and (start, end) not in places:  # 浅草寺 is a temple
@@ -179,4 +191,5 @@ class OrganizationRecognizer(RegexRecognizer):
         items = [(a_end + 1, b_start - 1) for (_, a_end), (b_start, _) in itertools.pairwise(spans)
                  if _LIST_ITEM.fullmatch(text, a_end, b_start)]
         items += [(m.start(1), m.end(1)) for _, end in spans[-1:] if (m := _LAST_ITEM.match(text, end))]
+        items += [(m.start(1), m.end(1)) for _, end in spans if (m := _ETC_ITEM.match(text, end))]
         return [RecognizerResult(self.ENTITY, s, e, 0.6) for s, e in items]
