@@ -163,6 +163,9 @@ class Detector:
             if r.entity_type == "ORGANIZATION" and any(  # iPhone上部, iPhoneストレージ, スズキ純正: a part of the thing
                     s == r.start and s < e < r.end and is_common_noun_phrase(text[e:r.end]) for s, e in protected):
                 continue
+            if r.entity_type == "ORGANIZATION" and any(  # 吉野家・すき家・松屋: an item in a list of services
+                    e == r.start - 1 and text[e] in "・、/" for _, e in protected):
+                continue
             if r.entity_type in _NAME_TYPES and _LIST_MARK.search(text, r.start, r.end) and _is_list_of_services(
                     r, protected):
                 continue

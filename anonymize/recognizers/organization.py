@@ -107,7 +107,11 @@ _DEPARTMENT = r"(?:[ \u3000]?[\u4e00-\u9fffァ-ヴー]{1,12}?(?:事業部|本部
 _START = r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])"
 # NER organisations that are really places to stay, stations or venues (not a person's affiliation).
 _FACILITY = re.compile(r"ホテル|旅館|宿|荘|温泉|駅|空港|東横イン|ルートイン"
-                       r"|(?:アリーナ|ドーム|スタジアム|球場|美術館|博物館|水族館|動物園|公園|神社|寺|城|タワー|アウトレット|劇場)$")
+                       r"|(?:アリーナ|ドーム|スタジアム|球場|美術館|博物館|水族館|動物園|公園|神社|寺|城|タワー|アウトレット|劇場"
+                       r"|エリア|地区|地域|方面)$")
+# Last words of things, never of an organisation's name (迷惑メールフォルダ, 有機ELパネル, ガムテープ).
+_THING_END = re.compile(r"(?:フォルダー?|ボタン|画面|ページ|メニュー|アイコン|パネル|テープ|セット|ケース|ケーブル"
+                        r"|バッテリー|ストレージ|フォト|クラス|見積もり|見積り)$")
 # After a team or a company that fans watch, not belong to: 浦和レッズ戦, 阪神タイガースのチケット.
 _FAN_AFTER = re.compile(r"戦|対|vs|VS|の試合|のチケット|のホーム|のファン|ファン|の応援|のグッズ|のユニフォーム|の公式"
                         r"|のライブ")
@@ -180,6 +184,7 @@ class OrganizationRecognizer(RegexRecognizer):
         for r in results:
             if (tail := _NAME_TAIL.match(text, r.end)) is not None:
                 r.end = tail.end()
+        results = [r for r in results if not _THING_END.search(text, r.start, r.end)]
         results = [r for r in results if not (_PUBLIC_OFFICE.search(text, r.start, r.end) or _place_branch(
             text[r.start:r.end]) or _FAN_AFTER.match(text, r.end)) or _WORKPLACE_AFTER.match(text, r.end)]
         return results + self._list_items(text, results)
