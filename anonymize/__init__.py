@@ -67,7 +67,7 @@ def _known_names(text: str, found: list[Detection], names: frozenset[str]) -> li
 # Only names found with this score or more are looked for again: the weakest signals (a head guess, a
 # katakana word before a particle) are wrong about as often as right in chat, and a wrong name repeats.
 _SURE = 0.7
-_ADVERBS = ("誠に", "実に", "真に", "正に", "共に", "常に", "特に")
+_ADVERBS = ("誠に", "実に", "実は", "真に", "正に", "共に", "常に", "特に")
 
 
 def _mention(name: str) -> str:
@@ -79,6 +79,8 @@ def _mention(name: str) -> str:
         after = r"(?![ァ-ヴー]|(?![様氏君殿])[\u4e00-\u9fff])"  # ヤマダ様, not ヤマダ電機
     elif re.match(r"[A-Za-z]", last):
         after = r"(?![A-Za-z])"
+    elif len(name) == 1:  # 凛も, 凛ちゃん; not 優しい, 進んで
+        after = r"(?=[がはもをにとへやの、。！？!?\s」）)]|です|さん|くん|ちゃん|様|$)"
     else:
         after = r"(?![\u4e00-\u9fff々])"
     first = name[0]

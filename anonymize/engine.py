@@ -145,9 +145,11 @@ class Detector:
         (the tenant's brands) are dropped first."""
         protected = [m.span() for m in self._allow.finditer(text)] if self._allow else []
         protected += [m.span() for m in PLACE_NAME.finditer(text)]
+        public: list[tuple[int, int]] = []
         if self._public:  # a public company is still personal as someone's workplace (勤務先は…銀行)
-            protected += [m.span() for m in self._public.finditer(text)
-                          if not AFFILIATION.search(text[max(0, m.start() - 10):m.end() + 8])]
+            public = [m.span() for m in self._public.finditer(text)
+                      if not AFFILIATION.search(text[max(0, m.start() - 10):m.end() + 8])]
+            protected += public
         if self._products:
             protected += [(m.start("maker"), m.end()) for m in self._products.finditer(text)]
         clusters: list[list[RecognizerResult]] = []
@@ -163,9 +165,9 @@ class Detector:
             if r.entity_type == "ORGANIZATION" and any(  # iPhone上部, iPhoneストレージ, スズキ純正: a part of the thing
                     s == r.start and s < e < r.end and is_common_noun_phrase(text[e:r.end]) for s, e in protected):
                 continue
-            if r.entity_type == "ORGANIZATION" and any(  # 吉野家・すき家・松屋: an item in a list of services
-                    e == r.start - 1 and text[e] in "・、/" for _, e in protected):
-                continue
+            if (r.entity_type == "ORGANIZATION" and r.score < 0.8 and not AFFILIATION.search(text) and any(
+                    e == r.start - 1 and text[e] in "・、/" for _, e in public)):
+                continue  # 吉野家・すき家・松屋: an item in a list of services, unless anyone works there
             if r.entity_type in _NAME_TYPES and _LIST_MARK.search(text, r.start, r.end) and _is_list_of_services(
                     r, protected):
                 continue

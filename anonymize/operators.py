@@ -19,6 +19,7 @@ from anonymize.recognizers.address import prefecture_of
 from anonymize.recognizers.dates import birth_year
 
 _KANJI = re.compile(r"[\u4e00-\u9fff々]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 class PlaceholderBook:
@@ -34,12 +35,15 @@ class PlaceholderBook:
         return frozenset(self._names.get(conversation_id, ()))
 
     def remember_names(self, conversation_id: str, names: Sequence[str]) -> None:
-        """Each name and its parts (宇野 拓真 → 宇野, 拓真), normalized."""
+        """Each name and its parts (宇野 拓真 → 宇野, 拓真; 柊 凛 → 凛; Lin Aoyama → Aoyama), normalized. A
+        one-kanji name is looked for only before a particle (see `_mention`); a Latin part needs three
+        letters. (Rose Green makes later Green Tea a name too: over-redaction, kept for the leak it saves.)"""
         known = self._names.setdefault(conversation_id, set())
         for name in names:
             name = normalize(name).strip()
             parts = [p for p in re.split(r"[\s・]+", name) if p]
-            known.update(p for p in {name, *parts} if len(p) >= 2 or _KANJI.fullmatch(p))
+            known.update(p for p in {name, *parts}
+                         if (len(p) >= 3 if _LATIN.search(p) else len(p) >= 2 or _KANJI.fullmatch(p)))
 
     def number(self, conversation_id: str | None, entity_type: str, value: str) -> int:
         book = self._numbers.setdefault(conversation_id, {})
@@ -50,7 +54,8 @@ class PlaceholderBook:
 
     def forget(self, conversation_id: str | None) -> None:
         self._numbers.pop(conversation_id, None)
-        self._names.pop(conversation_id or "", None)
+        if conversation_id is not None:
+            self._names.pop(conversation_id, None)
 
 
 def _identity(entity_type: str, value: str) -> str:

@@ -390,3 +390,34 @@ def test_romanized_places_without_a_block_are_not_addresses(anonymizer):
 ])
 def test_companies_by_sha_strong_context_and_lists(anonymizer, text, company):
     assert company not in anonymizer.redact([text])[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "株式会社東洋テープに勤務しています",             # a thing word in an employer's name
+    "勤務先：株式会社アルファケース",
+    "ユニクロ、ミドリ商事、どちらも勤務経験あり",     # listed after a public name, but a workplace
+    "ダイソー・株式会社ミドリ商事でパートしてます",
+])
+def test_employers_stay_organisations_whatever_surrounds_them(anonymizer, text):
+    assert "<ORGANIZATION_1>" in anonymizer.redact([text])[0].text
+
+
+@pytest.mark.parametrize("text", ["娘のいうことを聞かない", "息子のためにも", "娘のおともだちが"])
+def test_kana_phrases_after_kin_words_are_not_names(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+def test_a_common_noun_ending_a_list_is_no_company(anonymizer):
+    assert "家電" in anonymizer.redact(["ソニー、家電等が安い"])[0].text
+
+
+@pytest.mark.parametrize(("first", "later"), [
+    ("田中 実と申します", "実は昨日から調子が悪いです"),
+    ("中村 進と申します", "順調に進んでいます"),
+    ("小林 優と申します", "優しい対応でした"),
+])
+def test_a_remembered_one_kanji_name_is_not_a_word_of_a_verb(anonymizer, first, later):
+    from anonymize import PlaceholderBook
+    book = PlaceholderBook()
+    anonymizer.redact([first], ["c"], book)
+    assert anonymizer.redact([later], ["c"], book)[0].text == later

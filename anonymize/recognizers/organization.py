@@ -14,6 +14,7 @@ from anonymize import entities as E
 from anonymize.lexicon import (
     COMMON_ACRONYMS,
     HIRAGANA_WORD,
+    KATAKANA_WORD,
     has_proper_noun,
     is_common_noun_phrase,
     is_one_common_noun,
@@ -41,6 +42,7 @@ _SUFFIX = (r"(?:株式会社|有限会社|銀行|信用金庫|信金|商事|物�
 _COMPANY_CONTEXT = (r"(?=の株式|の子会社|の傘下|傘下の|との?業務提携|と提携|より発売|より販売|から発売|に勤め|に勤務|に入社"
                     r"|を退社|に転職|が開発した|に出資|の社長|の代表取締役|を創業|として創業|の社員|で働いて|の従業員)")
 _WORKPLACE_AFTER = re.compile(_COMPANY_CONTEXT)
+_LEGAL_FORM_RE = re.compile(_LEGAL_FORM)
 _LIST_ITEM = re.compile(r"[、・][A-Za-z0-9ァ-ヴー\u4e00-\u9fff々&]{2,12}[、・]")
 # …、エキサイト等と同じく: the last item of a list of companies, before 等 or など.
 _ETC_ITEM = re.compile(r"、([A-Za-z0-9ァ-ヴー\u4e00-\u9fff々&]{2,12}?)(?:等|など)(?=[がはのとをにも、])")
@@ -161,13 +163,14 @@ class OrganizationRecognizer(RegexRecognizer):
                    or _WORKPLACE_AFTER.match(text, r.end)]
         doc = nlp_artifacts.tokens if nlp_artifacts is not None and isinstance(nlp_artifacts.tokens, Doc) else None
         if doc is not None:
+            sure = [*doc.ents, *(s for s in doc.spans.get(NAMES_KEY, ()) if s.label_ == "Company")]
             more = [s for s in doc.spans.get(MORE_NAMES_KEY, ()) if s.label_ == "Company"]
-            for ent in [*doc.ents, *(s for s in doc.spans.get(NAMES_KEY, ()) if s.label_ == "Company"), *more]:
+            for i, ent in enumerate([*sure, *more]):
                 if (ent.label_ in ORGANIZATION_LABELS and ascii_bounded(text, ent.start_char, ent.end_char)
                         and not _FACILITY.search(ent.text) and not HIRAGANA_WORD.fullmatch(ent.text.rstrip("、。"))
                         and ent.text.upper() not in COMMON_ACRONYMS and not _place_branch(ent.text)):
                     start, end = extend_foreign_name(text, ent.start_char, ent.end_char)
-                    results.append(RecognizerResult(self.ENTITY, start, end, 0.5 if ent in more else 0.7))
+                    results.append(RecognizerResult(self.ENTITY, start, end, 0.7 if i < len(sure) else 0.5))
         for pattern in _CHECKED_NAME_PATTERNS:
             for m in pattern.finditer(text):
                 quoted = text[m.start("name") - 1:m.start("name")] == "「"  # the quotes vouch: ココストア
@@ -184,7 +187,8 @@ class OrganizationRecognizer(RegexRecognizer):
         for r in results:
             if (tail := _NAME_TAIL.match(text, r.end)) is not None:
                 r.end = tail.end()
-        results = [r for r in results if not _THING_END.search(text, r.start, r.end)]
+        results = [r for r in results if not _THING_END.search(text, r.start, r.end)
+                   or _LEGAL_FORM_RE.search(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
         results = [r for r in results if not (_PUBLIC_OFFICE.search(text, r.start, r.end) or _place_branch(
             text[r.start:r.end]) or _FAN_AFTER.match(text, r.end)) or _WORKPLACE_AFTER.match(text, r.end)]
         return results + self._list_items(text, results)
@@ -196,5 +200,7 @@ class OrganizationRecognizer(RegexRecognizer):
         items = [(a_end + 1, b_start - 1) for (_, a_end), (b_start, _) in itertools.pairwise(spans)
                  if _LIST_ITEM.fullmatch(text, a_end, b_start)]
         items += [(m.start(1), m.end(1)) for _, end in spans[-1:] if (m := _LAST_ITEM.match(text, end))]
-        items += [(m.start(1), m.end(1)) for _, end in spans if (m := _ETC_ITEM.match(text, end))]
+        items += [(m.start(1), m.end(1)) for _, end in spans
+                  if (m := _ETC_ITEM.match(text, end))  # not 家電等; Sudachi lists エキサイト as a common noun too
+                  and (KATAKANA_WORD.fullmatch(m.group(1)) or not is_one_common_noun(m.group(1)))]
         return [RecognizerResult(self.ENTITY, s, e, 0.6) for s, e in items]

@@ -114,6 +114,8 @@ KIN_BEFORE = re.compile(r"(?:娘|息子|夫|妻|主人|旦那|長男|長女|次�
                         r"|年長|年中|年少|[小中]学[1-6１-６]年生?|高校[1-3１-３]年生?|[1-9１-９]歳)の")
 AGE_AFTER = re.compile(r"[（(][0-9０-９]{1,2}歳[）)]")
 _GIVEN_NAME_CANDIDATE = re.compile(r"[\u4e00-\u9fff々]{1,3}(?![\u4e00-\u9fff々])|[ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}")
+# How kana phrases that follow の start, never a given name: ために, いうこと, したい…, ものが.
+_KANA_PHRASE_STARTS = ("ため", "いう", "こと", "もの", "とこ", "よう", "ほう", "した", "する", "なる", "いる", "ある")
 _PARTICLE_AFTER_NAME = re.compile(r"[がはもをにとへやの、。）)]|です|ちゃん|くん|さん|様|[（(][0-9０-９]")
 _NAME_BEFORE_AGE = re.compile(r"(?:^|(?<=[\s、。：:「/,，]))([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?"
                               r"|[ぁ-ゖ]{2,5}|[ァ-ヴー]{2,8})$")
@@ -162,7 +164,7 @@ def _plausible_given_name(word: str) -> bool:
         return word in ONE_KANJI_NAMES or has_person_name_word(word)
     if KATAKANA_WORD.fullmatch(word):
         return has_person_name_word(word) or has_unknown_word(word)
-    return not is_one_known_word(word)
+    return not is_one_known_word(word) and not word.startswith(_KANA_PHRASE_STARTS)  # not いうこと, ために
 
 
 def given_name_at(text: str, pos: int) -> tuple[int, int] | None:
@@ -172,7 +174,12 @@ def given_name_at(text: str, pos: int) -> tuple[int, int] | None:
         return None
     shortest = 1 if _KANJI_WORD.match(m.group()[0]) else 2
     for end in range(pos + shortest, m.end() + 1):
-        if _PARTICLE_AFTER_NAME.match(text, end) and _plausible_given_name(text[pos:end]):
+        particle = _PARTICLE_AFTER_NAME.match(text, end)
+        if particle is None or not _plausible_given_name(text[pos:end]):
+            continue
+        # A kana name's particle ends the kana (はると|と、): 娘のいうこ|と|を…, 息子のため|に|も… are words.
+        if (shortest == 1 or len(particle.group()) > 1 or particle.end() >= len(text)
+                or not HIRAGANA_WORD.match(text[particle.end()])):
             return pos, end
     return None
 
@@ -239,12 +246,13 @@ class PersonRecognizer(EntityRecognizer):
         head, more = ([s for s in doc.spans.get(key, ())
                        if not _is_place(doc, s.start_char, s.end_char) or any(is_name_tag(t) for t in s)]
                       for key in (NAMES_KEY, MORE_NAMES_KEY))
-        for ent in [*doc.ents, *head, *more]:
+        sure = [*doc.ents, *head]
+        for i, ent in enumerate([*sure, *more]):
             if ent.label_ == "Person" and ascii_bounded(text, ent.start_char, ent.end_char):
                 toks = [t for t in ent if t.text not in HONORIFICS]
                 name_tagged = any(is_name_tag(t) for t in toks)
                 if toks and not NOT_NAME_TAIL.search(ent.text):
-                    score = 0.5 if ent in more else 0.85 if name_tagged else 0.6
+                    score = 0.5 if i >= len(sure) else 0.85 if name_tagged else 0.6
                     add(toks[0].idx, toks[-1].idx + len(toks[-1].text), score)
         for start, end in self._name_tag_runs(doc):
             if not _is_place(doc, start, end):
@@ -311,14 +319,18 @@ class PersonRecognizer(EntityRecognizer):
     def _repeated_parts(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
         """Other mentions, in the same text, of a Latin or katakana part of a name found (Yuki Tanabeさん
         … Tanabeって出てる人)."""
-        found = []
+        covered = bytearray(len(text))
         for start, end, _ in names:
-            for part in _NAME_PARTS.findall(text, start, end):
-                if part in NOT_NAMES or is_one_known_word(part):
-                    continue
-                for m in re.finditer(r"(?<![A-Za-zァ-ヴー])" + re.escape(part) + r"(?![A-Za-zァ-ヴー])", text):
-                    if not any(s <= m.start() < e for s, e, _ in names):
-                        found.append((m.start(), m.end(), 0.7))
+            covered[start:end] = b"\x01" * (end - start)
+        parts = {p for start, end, _ in names for p in _NAME_PARTS.findall(text, start, end)}
+        found = []
+        for part in sorted(parts):
+            if part in NOT_NAMES or is_one_known_word(part):
+                continue
+            for m in re.finditer(r"(?<![A-Za-zァ-ヴー])" + re.escape(part) + r"(?![A-Za-zァ-ヴー])", text):
+                if not covered[m.start()]:
+                    covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+                    found.append((m.start(), m.end(), 0.7))
         return found
 
     @staticmethod
