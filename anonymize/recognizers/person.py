@@ -3,7 +3,11 @@
 - GiNZA NER `Person` spans;
 - runs of tokens Sudachi tags 名詞-固有名詞-人名 (joined across ・ and a space);
 - honorifics after a name (山田様, 太郎さん), self-introductions (佐藤と申します, 担当の鈴木);
-- romanized names next to one of those signals.
+- romanized names next to one of those signals;
+- who someone is to the writer (娘の凛が, 小学3年のはるとと) and an age after a name (そうた（8歳）);
+- other mentions, in the same text, of a name part found (Yuki Tanabeさん … Tanabeって).
+
+Names found earlier in a conversation are looked for again by the Anonymizer (anonymize/__init__.py).
 """
 
 from __future__ import annotations
