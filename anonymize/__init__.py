@@ -70,23 +70,27 @@ _SURE = 0.7
 _ADVERBS = ("誠に", "実に", "実は", "真に", "正に", "共に", "常に", "特に")
 
 
+# Scripts of a name's first and last letters; anything else counts as kanji.
+_SCRIPTS = (r"[ぁ-ゖ]", r"[ァ-ヴー]", r"[A-Za-z]")
+_KANJI_SCRIPT = r"[\u4e00-\u9fff々]"
+# Where a kana or one-kanji name ends: before a particle, an honorific or punctuation (凛も, はるとが).
+_BEFORE_PARTICLE = r"(?=[がはもをにとへやの、。！？!?\s」）)]|です|さん|くん|ちゃん|様|$)"
+
+
+def _script(char: str) -> str:
+    return next((s for s in _SCRIPTS if re.match(s, char)), _KANJI_SCRIPT)
+
+
 def _mention(name: str) -> str:
     """A pattern for `name` as a whole word of its script."""
-    last = name[-1]
-    if re.match(r"[ぁ-ゖ]", last):
-        after = r"(?=[がはもをにとへやの、。！？!?\s」）)]|です|さん|くん|ちゃん|様|$)"
-    elif re.match(r"[ァ-ヴー]", last):
+    last = _script(name[-1])
+    if last == r"[ぁ-ゖ]" or (last == _KANJI_SCRIPT and len(name) == 1):  # 凛も; not 優しい, 進んで
+        after = _BEFORE_PARTICLE
+    elif last == r"[ァ-ヴー]":
         after = r"(?![ァ-ヴー]|(?![様氏君殿])[\u4e00-\u9fff])"  # ヤマダ様, not ヤマダ電機
-    elif re.match(r"[A-Za-z]", last):
-        after = r"(?![A-Za-z])"
-    elif len(name) == 1:  # 凛も, 凛ちゃん; not 優しい, 進んで
-        after = r"(?=[がはもをにとへやの、。！？!?\s」）)]|です|さん|くん|ちゃん|様|$)"
     else:
-        after = r"(?![\u4e00-\u9fff々])"
-    first = name[0]
-    before = (r"(?<![ぁ-ゖ])" if re.match(r"[ぁ-ゖ]", first) else r"(?<![ァ-ヴー])" if re.match(r"[ァ-ヴー]", first)
-              else r"(?<![A-Za-z])" if re.match(r"[A-Za-z]", first) else r"(?<![\u4e00-\u9fff々])")
-    return before + re.escape(name) + after
+        after = f"(?!{last})"
+    return f"(?<!{_script(name[0])})" + re.escape(name) + after
 
 
 _NAME_TO_DATE = re.compile(r"[\s、,:：()（）]{0,3}")  # 大野 蒼（おおの あおい）2017.10.2

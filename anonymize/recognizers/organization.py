@@ -74,6 +74,7 @@ _KATAKANA_SHA = r"(?<![ァ-ヴー・])[ァ-ヴ][ァ-ヴー・]{1,20}(?<!・)社(
 # (コロワイドの専務, シンビアンと合併: Sudachi lists many company names as common nouns).
 _STRONG_COMPANY_AFTER = re.compile(r"と合併|と経営統合|の董事長|の前董事長|の専務|の常務|の取締役|の代表取締役|の株を|の株式"
                                    r"|の子会社|の傘下|という社名|に入社|を退社|の創業者|の時価総額|に吸収合併|に商号変更")
+_KATAKANA_RUN = re.compile(r"(?<![ァ-ヴー・])[ァ-ヴ][ァ-ヴー・]{2,20}")
 
 
 # What may follow an organisation's name and still be its name: 共同通信|社, 野沢|屋, 美登利|総本店,
@@ -176,7 +177,7 @@ class OrganizationRecognizer(RegexRecognizer):
                 quoted = text[m.start("name") - 1:m.start("name")] == "「"  # the quotes vouch: ココストア
                 if (quoted or not is_common_noun_phrase(m.group("name"))) and not _FACILITY.search(m.group("name")):
                     results.append(RecognizerResult(self.ENTITY, m.start("name"), m.end("name"), 0.6))
-        for m in re.finditer(r"(?<![ァ-ヴー・])[ァ-ヴ][ァ-ヴー・]{2,20}", text):
+        for m in _KATAKANA_RUN.finditer(text):
             if _STRONG_COMPANY_AFTER.match(text, m.end()):
                 results.append(RecognizerResult(self.ENTITY, m.start(), m.end(), 0.6))
         places = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS} if doc is not None else set()
