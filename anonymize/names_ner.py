@@ -4,7 +4,7 @@ ja_ginza's NER sets `doc.ents` with its Extended Named Entity labels, which the 
 head (trained by `anonymize/models/train_names.py` on encyclopedic text) would overwrite them, so its
 results go to `doc.spans["names"]` instead:
 
-    ner → tokumei_stash_ents → names_ner → tokumei_names_to_spans → tokumei_names_from_beam
+    ner → tokumei_stash_ents → tokumei_names_from_beam → names_ner → tokumei_names_to_spans
 
 The head's greedy parse gives the names; a beam over the same head adds those that other likely parses
 agree on (a twentieth of the beam's probability, summed), held to stricter evidence. A leak costs more than a
@@ -56,8 +56,11 @@ def stash_ents(doc: Doc) -> Doc:
 
 @Language.component("tokumei_names_to_spans")
 def names_to_spans(doc: Doc) -> Doc:
-    """Move the head's entities that the dictionary backs to doc.spans["names"] and put GiNZA's back."""
+    """Move the head's entities that the dictionary backs to doc.spans["names"], keep the beam's names only
+    where the greedy parse did not find the same span, and put GiNZA's entities back."""
     doc.spans[NAMES_KEY] = [s for s in doc.ents if is_backed(s)]
+    taken = {(n.start, n.end) for n in doc.spans[NAMES_KEY]}
+    doc.spans[MORE_NAMES_KEY] = [n for n in doc.spans[MORE_NAMES_KEY] if (n.start, n.end) not in taken]
     doc.ents = list(doc.spans[_GINZA_KEY])
     del doc.spans[_GINZA_KEY]
     return doc
@@ -80,23 +83,18 @@ class NamesFromBeam:
         return next(iter(self.pipe([doc])))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Runs after tokumei_stash_ents, on unannotated tokens, as the greedy parse after it does."""
         head = self.nlp.get_pipe(self.head)
         for batch in minibatch(docs, batch_size):
-            ginza = [list(doc.ents) for doc in batch]
-            for doc in batch:  # the beam starts from unannotated tokens, as the greedy parse did
-                doc.set_ents([], default="missing")
-            beams = head.beam_parse(batch, beam_width=BEAM_WIDTH, beam_density=0.0001)
-            for doc, beam, ents in zip(batch, beams, ginza, strict=True):
-                doc.ents = ents
+            for doc, beam in zip(batch, head.beam_parse(batch, beam_width=BEAM_WIDTH, beam_density=0.0001),
+                                 strict=True):
                 share: dict[tuple[int, int, str], float] = {}
                 for prob, parse in head.moves.get_beam_parses(beam):
                     for ent in parse:
                         share[ent] = share.get(ent, 0.0) + prob
-                taken = {(n.start, n.end) for n in doc.spans[NAMES_KEY]}
                 doc.spans[MORE_NAMES_KEY] = [
-                    n for (s, e, label), p in share.items() if p >= MIN_SHARE and (s, e) not in taken
-                    and label in ("Person", "Company") and is_backed(n := Span(doc, s, e, label=label))
-                    and _likely_name(n)]
+                    n for (s, e, label), p in share.items() if p >= MIN_SHARE and label in ("Person", "Company")
+                    and is_backed(n := Span(doc, s, e, label=label)) and _likely_name(n)]
                 yield doc
 
 
@@ -180,6 +178,6 @@ def add_names_ner(nlp: spacy.Language, weights: Path = NAMES_NER_DIR) -> None:
     nlp.add_pipe("tokumei_stash_ents", after="ner")
     head = nlp.add_pipe("ner", name="names_ner", config=head_config(weights), after="tokumei_stash_ents")
     head.from_disk(weights, exclude=["vocab"])
+    nlp.add_pipe("tokumei_names_from_beam", after="tokumei_stash_ents")
     nlp.add_pipe("tokumei_names_to_spans", after="names_ner")
-    nlp.add_pipe("tokumei_names_from_beam", after="tokumei_names_to_spans")
     nlp.meta[NAMES_META_KEY] = hashlib.sha256((weights / "model").read_bytes()).hexdigest()[:12]
