@@ -19,7 +19,8 @@ class DetectionSettings:
     public_names: tuple[str, ...] = (
         "ヤマト運輸", "クロネコヤマト", "佐川急便", "日本郵便", "ゆうパック", "ゆうパケット", "西濃運輸", "福山通運",
         "Amazon", "アマゾン", "楽天", "Yahoo", "ヤフー", "メルカリ", "PayPay", "LINE", "au PAY", "d払い",
-        "VISA", "Visa", "JCB", "Mastercard", "マスターカード", "American Express", "アメックス", "ダイナース",
+        "VISA", "Visa", "JCB", "Mastercard", "マスターカード", "American Express", "アメックス", "AMEX", "Amex",
+        "ダイナース", "Pay-easy", "ペイジー", "宅急便", "レターパック", "クリックポスト",
         "三菱UFJ銀行", "三井住友銀行", "みずほ銀行", "りそな銀行", "ゆうちょ銀行", "ゆうちょ", "楽天銀行",
         "PayPay銀行", "住信SBIネット銀行", "セブン銀行", "イオン銀行", "ソニー銀行", "三井住友カード",
         "ドコモ", "docomo", "NTTドコモ", "ソフトバンク", "SoftBank", "KDDI", "楽天モバイル", "NTT",
@@ -39,7 +40,7 @@ class DetectionSettings:
         # Devices, systems and stores named as what a customer uses (iPhoneです, Androidの場合は).
         "iPhone", "iPad", "iOS", "iPadOS", "Android", "MacBook", "Mac", "Windows", "Pixel", "Galaxy", "Xperia",
         "AQUOS", "Apple Watch", "AirPods", "PlayStation", "PS5", "App Store", "Google Play", "e-Tax", "Chrome",
-        "Safari", "Edge", "Gmail", "Outlook",
+        "Safari", "Edge", "Gmail", "Outlook", "Google Chrome", "Microsoft Edge", "Firefox",
         # Public systems (マイナンバーをお送りにならないでください).
         "マイナンバー", "マイナンバーカード", "マイナポータル", "マイナ保険証",
     )
@@ -56,7 +57,8 @@ class DetectionSettings:
         "Bose", "ボーズ", "エレコム", "バッファロー", "ロジクール", "Logicool", "オムロン", "タニタ", "ブラウン",
         "フィリップス", "アップル", "Apple", "Google", "グーグル", "マイクロソフト", "Microsoft", "ナイキ", "NIKE",
         "アディダス", "adidas", "コロンビア", "ワークマン", "GU", "ジーユー", "しまむら", "IKEA", "イケア", "カワイ",
-        "ローランド", "Roland", "コルグ", "KORG",
+        "ローランド", "Roland", "コルグ", "KORG", "Buffalo", "資生堂", "花王", "小林製薬", "ライオン", "リンナイ",
+        "ノーリツ", "パロマ",
     )
     # The names NER head (anonymize/models/train_names.py); "" is the one shipped in anonymize/models/names_ner.
     names_model: str = ""

@@ -421,3 +421,32 @@ def test_a_remembered_one_kanji_name_is_not_a_word_of_a_verb(anonymizer, first, 
     book = PlaceholderBook()
     anonymizer.redact([first], ["c"], book)
     assert anonymizer.redact([later], ["c"], book)[0].text == later
+
+
+@pytest.mark.parametrize("text", [
+    "東京都世田谷区・目黒区の一部で障害が発生しています",  # places the names head calls a person
+    "新宿駅西口のバス乗り場に集合です", "札幌〜旭川は特急で1時間半です", "森と別府湾を一望できます",
+    "熱さまシートの在庫はありますか",                   # さま before katakana is no honorific
+    "13日の午前でおねがいしまs", "ｺﾝﾆﾁﾊ｡ﾎﾟｲﾝﾄｶﾞ ﾂｲﾃﾅｲﾃﾞｽ", "7月に長崎いきます",
+    "宮崎店で試乗できますか", "『ステラ・クロニクル』の新イベントです", "「ペットらくのりサービス」をご利用ください",
+])
+def test_places_titles_and_phrases_are_not_names(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize("text", [
+    "中学生から大学院生までが対象です", "窓口精算できる動物病院はどこですか",  # a phrase before a suffix
+    "例:株式会社〇〇", "NHKホールの公演に行きます", "京セラドーム大阪の最寄り駅", "横浜市青葉区で障害が発生",
+    "ジェネリック医薬品に変えたい", "大阪市内の歯科へ紹介します", "明日ヤマト運輸で発送します",
+])
+def test_phrases_venues_towns_and_examples_are_not_organisations(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("氷室様、お待たせしました", "氷室"), ("あと熊谷っていいます", "熊谷"), ("My name is Lin Mei-hua", "Mei"),
+    ("岡本 千尋です（旧姓 村上）", "村上"), ("正しくは宮下 紗良（みやした さら）です", "さら"),
+    ("名義 カ）コトノハコウボウ", "コトノハ"), ("合同会社ひなた食堂の小池です", "ひなた"),
+])
+def test_names_beside_the_new_filters_are_still_found(anonymizer, text, name):
+    assert name not in anonymizer.redact([text])[0].text

@@ -32,7 +32,7 @@ _LEGAL_FORM = (r"(?:株式会社|有限会社|合同会社|合資会社|合名�
                r"|公益社団法人|公益財団法人|医療法人社団|医療法人財団|医療法人|学校法人|社会福祉法人|NPO法人|特定非営利活動法人)")
 _SUFFIX = (r"(?:株式会社|有限会社|銀行|信用金庫|信金|商事|物産|工業|製作所|電機|建設"
            r"|大学|大学院|高等学校|高校|中学校|小学校|専門学校|学園|病院|クリニック|法律事務所|事務所|研究所|ホールディングス"
-           r"|電鉄|鉄道|航空|交通|自動車|製薬|薬品|書店|レコード|通信|放送|新聞社|新聞|出版|食品|化学|重工業?|電気|電工"
+           r"|電鉄|鉄道|航空|交通|自動車|製薬|(?<!医)薬品|書店|レコード|通信|放送|新聞社|新聞|出版|食品|化学|重工業?|電気|電工"
            r"|精機|興業|産業|不動産|観光|運輸|急便|百貨店|商会|商店|工務店|製菓|製紙|酒造|技研|システムズ|ソフト"
            r"|エレクトロニクス|コーポレーション|グループ|ジャパン|インターナショナル|商社|信託|生命|損保|workshop|Inc\.?|Corp\.?"
            r"|Co\., ?Ltd\.?|Ltd\.?|LLC|HD|エンタテインメント|エンターテインメント|プロダクション"
@@ -109,9 +109,21 @@ _CHECKED_NAME_PATTERNS = tuple(re.compile(p) for p in (
 _DEPARTMENT = r"(?:[ \u3000]?[\u4e00-\u9fffァ-ヴー]{1,12}?(?:事業部|本部|研究科|学部|学科|部|課|室))?"
 _START = r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])"
 # NER organisations that are really places to stay, stations or venues (not a person's affiliation).
-_FACILITY = re.compile(r"ホテル|旅館|宿|荘|温泉|駅|空港|東横イン|ルートイン"
-                       r"|(?:アリーナ|ドーム|スタジアム|球場|美術館|博物館|水族館|動物園|公園|神社|寺|城|タワー|アウトレット|劇場"
-                       r"|エリア|地区|地域|方面)$")
+_VENUE_END = (r"(?:(?:アリーナ|ドーム|スタジアム|球場|ホール(?!ディングス))[\u4e00-\u9fff]{0,3}"
+              r"|美術館|博物館|水族館|動物園|公園|神社|寺|城|タワー|アウトレット|劇場|(?<![学稚育])園|中華街|エリア|地区|地域"
+              r"|方面)$")
+_FACILITY = re.compile(r"ホテル|旅館|宿|荘|温泉|駅|空港|東横イン|ルートイン|" + _VENUE_END)
+_VENUE = re.compile(_VENUE_END)
+# A venue named after a company, not the company (NHKホール, 京セラドーム大阪); a town (横浜市青葉区).
+_VENUE_AFTER = re.compile(r"ホール(?!ディングス)|ドーム|アリーナ|スタジアム|球場|劇場|美術館"
+                          r"|博物館")
+_MUNICIPALITY = re.compile(r"(?:[\u4e00-\u9fff]{1,4}[都道府県])?(?:[\u4e00-\u9fffぁ-んァ-ヴー]{1,5}[市区町村郡]){1,3}"
+                           r"[内外]?")
+# Time words a kanji run may glue before a name (明日ヤマト運輸で); not 毎日, 現代 (毎日新聞社, 現代重工業).
+_TIME_WORDS = frozenset("今日 明日 明後日 本日 昨日 今週 来週 先週 今月 来月 先月 今年 来年 昨年 去年 今度 先日 後日 "
+                        "今朝 今夜 今晩 翌日 当日".split())
+# A form's example, not a name (株式会社〇〇, ○○銀行).
+_PLACEHOLDER = re.compile(r"[〇○◯●×＊*]{2}|[〇○◯●]")
 # Last words of things, never of an organisation's name (迷惑メールフォルダ, 有機ELパネル, ガムテープ).
 _THING_END = re.compile(r"(?:フォルダー?|ボタン|画面|ページ|メニュー|アイコン|パネル|テープ|セット|ケース|ケーブル"
                         r"|バッテリー|ストレージ|フォト|クラス|見積もり|見積り)$")
@@ -131,6 +143,23 @@ def _place_branch(name: str) -> bool:
             and has_proper_noun(name[:-1]))
 
 
+def _a_place_or_fan(text: str, start: int, end: int) -> bool:
+    """A public office, a shop's branch, a team fans watch, a venue or a town: where one goes, not where one
+    belongs (unless the text says they work there)."""
+    return bool(_PUBLIC_OFFICE.search(text, start, end) or _place_branch(text[start:end]) or _FAN_AFTER.match(text, end)
+                or _VENUE_AFTER.match(text, end) or _MUNICIPALITY.fullmatch(text, start, end)
+                or (_VENUE.search(text, start, end) and not _LEGAL_FORM_RE.search(text, start, end)))
+
+
+def _kana_not_noun(doc: Doc, start: int, end: int) -> bool:
+    """Kana in a name without a legal form that are particles or verb endings (中学生から大学, 精算できる動物病院):
+    a phrase, not a name (さくら総合病院 and みずほ銀行 have nouns there)."""
+    if _LEGAL_FORM_RE.search(doc.text, start, end) or doc.text[start - 1:start] == "「":  # quotes vouch
+        return False
+    return any(start <= t.idx < end and HIRAGANA_WORD.search(t.text)
+               and t.tag_.startswith(("助詞", "助動詞", "動詞", "形容詞")) for t in doc)
+
+
 class OrganizationRecognizer(RegexRecognizer):
     ENTITY = E.ORGANIZATION
     PATTERNS = (
@@ -139,7 +168,8 @@ class OrganizationRecognizer(RegexRecognizer):
         (_START + _NAME + _SUFFIX + r"(?:[ \u3000]?" + _LEGAL_FORM + ")?" + _DEPARTMENT, 0.6),
         # A name with hiragana after a legal form, up to a particle (株式会社エフエムいみずは) or before one
         # (てぃーだ観光株式会社).
-        (_LEGAL_FORM + r"[ \u3000]?[A-Za-z0-9ァ-ヴーヶ\u4e00-\u9fff々][ぁ-んA-Za-z0-9ァ-ヴーヶ\u4e00-\u9fff々&・]{1,15}?"
+        (_LEGAL_FORM + r"[ \u3000]?(?:[A-Za-z0-9ァ-ヴーヶ\u4e00-\u9fff々]|(?![はがのをにとでもへやよかけ])[ぁ-ん])"
+         r"[ぁ-んA-Za-z0-9ァ-ヴーヶ\u4e00-\u9fff々&・]{1,15}?"
          r"(?=は|が|の|を|に|と|、|。|」|\s|$)", 0.8),
         (r"(?<![ぁ-んー\u4e00-\u9fff々])[ぁ-ん][ぁ-んー]{1,6}[\u4e00-\u9fffァ-ヴー]{1,8}" + _LEGAL_FORM, 0.8),
         # A name with hiragana after a legal form, up to a suffix or 会: 有限会社さくら不動産, 医療法人社団ひだまり会.
@@ -150,6 +180,8 @@ class OrganizationRecognizer(RegexRecognizer):
         (_LATIN_SHA, 0.6),
         (_KATAKANA_SHA, 0.6),
         (_LATIN_LEGAL, 0.9),
+        # An account holder's legal form as banks abbreviate it (カ）コトノハコウボウ, ユ）ヤマダショウテン).
+        (r"(?<![ァ-ヴA-Za-z])(?:カ|ユ|ド|シャ|ザイ|イ)[）)][ァ-ヴー][ァ-ヴー ・]{1,20}(?<! )", 0.8),
         (_KANA_MIXED_NAME + _DEPARTMENT, 0.6),
         (_DEPARTMENT_ALONE, 0.6),
     )
@@ -190,8 +222,13 @@ class OrganizationRecognizer(RegexRecognizer):
                 r.end = tail.end()
         results = [r for r in results if not _THING_END.search(text, r.start, r.end)
                    or _LEGAL_FORM_RE.search(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
-        results = [r for r in results if not (_PUBLIC_OFFICE.search(text, r.start, r.end) or _place_branch(
-            text[r.start:r.end]) or _FAN_AFTER.match(text, r.end)) or _WORKPLACE_AFTER.match(text, r.end)]
+        results = [r for r in results if not _a_place_or_fan(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
+        for r in results:  # 明日|ヤマト運輸: a time word glued before a name is not part of it
+            first = [t for t in doc if r.start <= t.idx < r.end][:2] if doc is not None else []
+            if len(first) == 2 and first[0].idx == r.start and first[0].text in _TIME_WORDS:
+                r.start = first[1].idx
+        results = [r for r in results if not _PLACEHOLDER.search(text, r.start, r.end)
+                   and (doc is None or not _kana_not_noun(doc, r.start, r.end))]
         return results + self._list_items(text, results)
 
     def _list_items(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:

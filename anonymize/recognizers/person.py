@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -59,7 +60,7 @@ TITLES = frozenset(
     "中佐 少佐 伯爵 侯爵 公爵 男爵 子爵 卿 夫人 一家 名誉教授 記者 アナウンサー 編集長 主任 マネージャー".split()
 )
 # でございます only after a proper noun: 4色でございます, 以上でございます are not introductions.
-SELF_INTRO_AFTER = ("と申します", "と申しま", "といいます", "と言います", "と申す")
+SELF_INTRO_AFTER = ("と申します", "と申しま", "といいます", "と言います", "と申す", "っていいます", "って言います")
 INTRO_BEFORE = re.compile(
     r"(?:担当の|担当者の|担当は|担当者は|担当|名前は|氏名は|氏名[:：]|名前[:：]|名義は|名義[:：]|名義人は"
     r"|フリガナ[:：]|ふりがな[:：]|カナ[:：]|私は|わたしは|私、|わたくし、|名前を|申込者[:：]|契約者[:：]|宛名[:：]"
@@ -76,9 +77,9 @@ ROMAJI_CHAT_WORDS = frozenset("desu masu deshita kudasai onegai shimasu arigato 
 ROMAN_VOUCHED_AFTER = ("です", "と申します", "の名前", "名義", "名で", "の名義", "宛", "（", "(")
 LIST_ITEM = re.compile(r"、[ぁ-んァ-ヴー\u4e00-\u9fff々]{1,8}、")
 # A name right after a label for one: 名前は四月一日陽翔です, 予約の名前をどうめきに変更.
-NAME_AFTER_LABEL = re.compile(r"(?:(?<=名前は|名前を|氏名は|名義は|名前が|宛名は)"
+NAME_AFTER_LABEL = re.compile(r"(?:(?<=名前は|名前を|氏名は|名義は|名前が|宛名は|旧姓 |旧姓は|旧姓:)"
                               r"|(?<=登録名は|予約名は|受取人は|契約者は|申込者は))[^\s、。!！?？]{1,10}?"
-                              r"(?=です|に変更|で登録|で予約|でお願い|と申|様|さん|になって)")
+                              r"(?=です|に変更|で登録|で予約|でお願い|と申|様|さん|になって|[）)])")
 # An account holder's name in kana after the account (…普通 1234567（ヤマダ タロウ）).
 ACCOUNT_HOLDER = re.compile(r"(?<=[（(])[ァ-ヴー]{2,}(?:[ \u3000][ァ-ヴー]{1,})?(?=[）)])")
 ACCOUNT_CONTEXT = ("口座", "名義", "振込", "振り込", "返金", "銀行", "支店", "普通", "当座", "ゆうちょ", "(普)", "(当)")
@@ -87,7 +88,7 @@ _SECOND_HALF = re.compile(r"[ \u3000]([ぁ-んァ-ヴー\u4e00-\u9fff々]{1,4})(
 # Two words of half-width katakana (ﾔﾏﾀﾞ ﾀﾛｳ): how bank and card systems print a holder's name.
 HALFWIDTH_NAME = re.compile(r"(?<![ｦ-ﾟ])[ｦ-ﾟ]{2,}[ \u3000][ｦ-ﾟ]{1,}")
 # Names in English sentences: I am Kana, This is Mika from…, my name is Maria Garcia, Ms. Garcia, Kaneko sama.
-_LATIN_NAME = r"([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+_LATIN_NAME = r"([A-Z][a-z]+(?: [A-Z][a-z]+(?:-[a-z]+)?){0,2})"  # Lin Mei-hua
 ENGLISH_INTRO = re.compile(r"(?:\b(?:I am|I'm|[Tt]his is|[Mm]y name is|[Nn]ame:|(?:[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter"
                            r"|[Mm]other|[Ff]ather|[Ff]riend|[Nn]ame|[Pp]assenger|[Gg]uest) is)|\b(?:Mr|Ms|Mrs|Dr)\.?) "
                            + _LATIN_NAME
@@ -139,6 +140,16 @@ SELF_INTRO = re.compile(r"(?:^|(?<=[\s、。!！?？「」:：])|(?<=私は)|(?<
                         r"((?:(?![のはがをにでへ])[ぁ-んァ-ヴー\u4e00-\u9fff々]){2,8}?)(?:と申します|と申しま|といいます|と言います)")
 # What ends a thing, never a name (GiNZA tags 製造番号 and 払込票番号 as Person).
 NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|額|率|欄|画面|ボタン|メール|アプリ|カード|口座)$")
+# Shapes no name has: a sentence end inside (ｺﾝﾆﾁﾊ｡ﾎﾟｲﾝﾄｶﾞ), a range's tilde first (札幌〜旭川), a place's last
+# word (別府湾, 羽田空港国際線ターミナル, 世田谷区, 会議室B; 市 町 村 only after a prefecture: 高市, 木村, 岡本吾市 are
+# names).
+# After a name, a shop, station or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院): the place.
+_PLACE_AFTER_NAME = re.compile(r"支?店(?![長員主])|駅(?!員)|病院|医院")
+# Kana of a compound with the katakana after it (ペットらくのりサービス, あさぎポータル), not a name before サン/クン.
+_KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ)[ァ-ヴ]")
+_NOT_A_NAME_SHAPE = re.compile(r"^[~〜～]|.[。｡！？!?⇔→←↔].|(?:湾|空港|ターミナル|区|駅|線|街|港|温泉|公園|店|病院|医院"
+                               r"|薬品|フォルダー?|室[A-Za-z0-9])$"
+                               r"|^.{1,3}[都道府県].{1,6}[市町村]$")
 # After a name, words that make it a work's title (ハリー・ポッターの全巻セット, 名探偵コナン 100巻).
 WORK_AFTER = re.compile(r"[ \u3000]?の?[ \u3000]?(?:全\d*巻|全巻|\d+巻|シリーズ|セット|グッズ|DVD|Blu-ray|ブルーレイ"
                         r"|原作|最新刊|本(?![名人])|映画|フィギュア|ぬいぐるみ|コラボ)")
@@ -203,6 +214,13 @@ def _is_place(doc: Doc, start: int, end: int) -> bool:
         e.start_char == start and e.end_char == end and e.label_ in NOT_PERSON_LABELS for e in doc.ents)
 
 
+def _inside_kana_word(token: Token) -> bool:
+    """A kana token glued to the kana before it, not after a particle: no name starts there (おねがい|しま|s)."""
+    prev = token.nbor(-1) if token.i > 0 else None
+    return (prev is not None and bool(HIRAGANA_WORD.match(token.text)) and bool(HIRAGANA_WORD.fullmatch(prev.text[-1]))
+            and not prev.tag_.startswith("助詞") and prev.idx + len(prev.text) == token.idx)
+
+
 def is_name_tag(token: Token) -> bool:
     return token.tag_.startswith("名詞-固有名詞-人名")
 
@@ -253,9 +271,10 @@ class PersonRecognizer(EntityRecognizer):
         sure = [*doc.ents, *head]
         for i, ent in enumerate([*sure, *more]):
             if ent.label_ == "Person" and ascii_bounded(text, ent.start_char, ent.end_char):
-                toks = [t for t in ent if t.text not in HONORIFICS]
+                # The name ends at its honorific (田中さん|チーム); it never starts inside a kana word.
+                toks = list(itertools.takewhile(lambda t: t.text not in HONORIFICS, ent))
                 name_tagged = any(is_name_tag(t) for t in toks)
-                if toks and not NOT_NAME_TAIL.search(ent.text):
+                if toks and not NOT_NAME_TAIL.search(ent.text) and not _inside_kana_word(toks[0]):
                     score = 0.5 if i >= len(sure) else 0.85 if name_tagged else 0.6
                     add(toks[0].idx, toks[-1].idx + len(toks[-1].text), score)
         for start, end in self._name_tag_runs(doc):
@@ -303,7 +322,8 @@ class PersonRecognizer(EntityRecognizer):
             if (name := _NAME_BEFORE_AGE.search(text, 0, m.start())) and _plausible_given_name(name.group(1)):
                 add(name.start(1), name.end(1), 0.7)
         for m in HALFWIDTH_NAME.finditer(text):
-            add(m.start(), m.end(), 0.7)
+            if has_person_name_word(unicodedata.normalize("NFKC", m.group())):  # not ﾎﾟｲﾝﾄｶﾞ ﾂｲﾃﾅｲﾃﾞｽ
+                add(m.start(), m.end(), 0.7)
         for m in ENGLISH_INTRO.finditer(text):
             add(m.start(m.lastindex or 0), m.end(m.lastindex or 0), 0.8)
         extended = sorted((s, _without_copula(text, s, e), score)
@@ -317,6 +337,8 @@ class PersonRecognizer(EntityRecognizer):
         extended += [(s, e, 0.6) for s, e in between]
         return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in extended
                 if text[s:e] not in NEVER_NAMES and not NOT_NAME_TAIL.search(text, s, e)
+                and not _NOT_A_NAME_SHAPE.search(text[s:e]) and not text.endswith("駅", 0, s)
+                and not _PLACE_AFTER_NAME.match(text, e) and not self._not_a_name(doc, text, s, e)
                 and not WORK_AFTER.match(text, e) and not self._role(doc, s, e)]
 
     @staticmethod
@@ -336,6 +358,21 @@ class PersonRecognizer(EntityRecognizer):
                     covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                     found.append((m.start(), m.end(), 0.7))
         return found
+
+    @staticmethod
+    def _not_a_name(doc: Doc, text: str, start: int, end: int) -> bool:
+        """A title in 『』 (『ステラ・クロニクル』), an inflected verb (長崎いきます, あった　できた), or kana glued
+        to the katakana word after them (あさぎポータル)."""
+        if text[start - 1:start] == "『" and text[end:end + 1] == "』":
+            return True
+        if HIRAGANA_WORD.fullmatch(text[start:end]) and _KATAKANA_AFTER_KANA.match(text, end):
+            return True
+        # A verb and its ending (長崎いき|ます; in kana, in every word: あっ|た　でき|た, not みや|し|た さら).
+        words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+        verbs = [any(a.tag_.startswith("動詞") and b.tag_.startswith("助動詞") for a, b in itertools.pairwise(
+            [t for t in doc if s <= t.idx and t.idx + len(t.text) <= e])) for s, e in words]
+        kana = HIRAGANA_WORD.fullmatch(re.sub(r"\s", "", text[start:end])) is not None
+        return bool(verbs) and (all(verbs) if kana else any(verbs))
 
     @staticmethod
     def _role(doc: Doc, start: int, end: int) -> bool:
@@ -385,7 +422,7 @@ class PersonRecognizer(EntityRecognizer):
         runs: list[tuple[int, int]] = []
         i, n = 0, len(doc)
         while i < n:
-            if not is_name_tag(doc[i]):
+            if not is_name_tag(doc[i]) or _inside_kana_word(doc[i]):
                 i += 1
                 continue
             j = i
@@ -408,7 +445,8 @@ class PersonRecognizer(EntityRecognizer):
         for i, tok in enumerate(doc):
             after = text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 6]
             before_honorific = i + 1 < n and (doc[i + 1].text in HONORIFICS or (
-                doc[i + 1].text in TITLES and not tok.tag_.startswith("名詞-固有名詞-地名")))
+                doc[i + 1].text in TITLES and not tok.tag_.startswith("名詞-固有名詞-地名"))) and not (
+                i + 2 < n and KATAKANA_WORD.match(doc[i + 2].text))  # 熱さま|シート is a product
             before_intro = after.startswith(SELF_INTRO_AFTER) or (
                 after.startswith("でございます") and tok.tag_.startswith("名詞-固有名詞"))
             if (before_honorific or before_intro) and could_be_name(tok):
