@@ -89,7 +89,7 @@ class BankAccountRecognizer(RegexRecognizer):
 
     ENTITY = E.BANK_ACCOUNT
     PATTERNS = (
-        (NOT_AFTER_DIGIT + r"\d{6,8}" + NOT_BEFORE_DIGIT, 0.5),
+        (NOT_AFTER_DIGIT + r"(?<![A-Za-z]-)\d{6,8}" + NOT_BEFORE_DIGIT, 0.5),  # not TBM-883215
         (NOT_AFTER_DIGIT + r"\d{3}[ -]\d{4}" + NOT_BEFORE_DIGIT, 0.3),
         (r"記号\s*[:：]?\s*\d{5}[\s、,]*番号\s*[:：]?\s*\d{7,8}" + NOT_BEFORE_DIGIT, 0.9),
         (NOT_AFTER_DIGIT + r"1\d{4}[ -]\d{7,8}" + NOT_BEFORE_DIGIT, 0.5),

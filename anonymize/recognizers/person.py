@@ -44,7 +44,8 @@ NOT_NAMES = frozenset(
     "選手 監督 教授 議員 会長 容疑者 被告 投手 捕手 代表 理事 委員 博士 女史 夫人 一家 家 派 様 さん 君 氏 殿 "
     "ら 達 たち 等 側 自身 本人 ご本人 宛 宛て 行 御中 一同 みなさま みなさん みんな あかちゃん ねえ にい じい ばあ "
     "だれ どなた かみ 孫 嫁 婿 夫 妻 隣 お隣 近所 ご近所 板前 お巡り 巡り 甥 姪 義母 義父 祖父 祖母 叔父 叔母 "
-    "伯父 伯母 友 友達 彼 彼女 相方 上司 部下 同僚 仲間 大工 庭師 職人".split()
+    "伯父 伯母 友 友達 彼 彼女 相方 上司 部下 同僚 仲間 大工 庭師 職人 猫 犬 ねこ いぬ ネコ イヌ わんちゃん ワンちゃん "
+    "にゃんこ うさぎ ウサギ".split()
 )
 # Words that are never a name on their own, whatever signal found them (担当の者, ご契約者様, フルネーム).
 NEVER_NAMES = frozenset(
@@ -144,11 +145,11 @@ NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|�
 # word (別府湾, 羽田空港国際線ターミナル, 世田谷区, 会議室B; 市 町 村 only after a prefecture: 高市, 木村, 岡本吾市 are
 # names).
 # After a name, a shop, station or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院): the place.
-_PLACE_AFTER_NAME = re.compile(r"支?店(?![長員主])|駅(?!員)|病院|医院")
+_PLACE_AFTER_NAME = re.compile(r"支?店(?![長員主])|駅(?!員)|[\u4e00-\u9fffァ-ヴー]{0,6}?(?:病院|医院|クリニック|歯科)")
 # Kana of a compound with the katakana after it (ペットらくのりサービス, あさぎポータル), not a name before サン/クン.
 _KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ)[ァ-ヴ]")
 _NOT_A_NAME_SHAPE = re.compile(r"^[~〜～]|.[。｡！？!?⇔→←↔].|(?:湾|空港|ターミナル|区|駅|線|街|港|温泉|公園|店|病院|医院"
-                               r"|薬品|フォルダー?|室[A-Za-z0-9])$"
+                               r"|クリニック|歯科|製薬|薬品|フォルダー?|室[A-Za-z0-9])$"
                                r"|^.{1,3}[都道府県].{1,6}[市町村]$")
 # After a name, words that make it a work's title (ハリー・ポッターの全巻セット, 名探偵コナン 100巻).
 WORK_AFTER = re.compile(r"[ \u3000]?の?[ \u3000]?(?:全\d*巻|全巻|\d+巻|シリーズ|セット|グッズ|DVD|Blu-ray|ブルーレイ"
