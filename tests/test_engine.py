@@ -451,3 +451,16 @@ def test_phrases_venues_towns_and_examples_are_not_organisations(anonymizer, tex
 ])
 def test_names_beside_the_new_filters_are_still_found(anonymizer, text, name):
     assert name not in anonymizer.redact([text])[0].text
+
+
+def test_birth_dates_in_kanji_digits_and_two_digit_years_answering_the_question(anonymizer):
+    texts = ["生年月日を教えてください", "一九九〇年一月二日", "生年月日は？", "88/04/05 って入れてます",
+             "一緒に二日間行きます"]
+    out = [r.text for r in anonymizer.redact(texts, ["c"] * len(texts))]
+    assert out[1] == "<DATE_OF_BIRTH:1990>" and "88/04/05" not in out[3]
+    assert out[4] == texts[4]
+
+
+def test_twelve_digits_before_a_count_of_digits_and_iwate_chiwari_addresses(anonymizer):
+    out = anonymizer.redact(["621595716640 12桁で合ってるよね？", "岩手県遠野市松崎町白岩23地割15番地"])
+    assert "621595716640" not in out[0].text and out[1].text == "<ADDRESS:岩手県>"

@@ -25,6 +25,7 @@ _TOWN = _WORD + r"{0,10}?(?:\d{1,2}条[東西南北]?)?"
 _NUM = r"(?:\d{1,5}|[一二三四五六七八九十]{1,3})"
 _BLOCK = (_NUM + r"(?:丁目|番地の|番地?|-|の)\s?" + r"\d{1,5}(?:(?:番地の|番地?|号|-|の)\s?\d{1,5})*(?:番地?|号)?"
           + r"|" + r"\d{1,5}番地"
+          + r"|\d{1,3}地割\s?\d{1,5}(?:番地?|-\d{1,5})*"  # 白岩23地割15番地 (Iwate)
           + r"|(?<=町)\d{1,5}(?![0-9])")  # 下鴨北園町12
 # Building and room: コーポ101, さくらマンション 305号室, ひまわりハイツ 404, 芝パークビル7F.
 _BUILDING = (r"(?:[ \u3000]?(?![にはがをでへとのもや])[A-Za-zァ-ヴーぁ-ん\u4e00-\u9fff]{1,16}?[ \u3000]?\d{1,4}"
@@ -56,7 +57,7 @@ class AddressRecognizer(RegexRecognizer):
         (ADDRESS_WITH_PREFECTURE, 0.85),
         # Not from 住所は…: the label and a particle are not part of the address.
         (r"(?<![\u4e00-\u9fff])(?!ご?住所)(?![はがをにでへとのもや])" + ADDRESS_WITH_MUNICIPALITY, 0.6),
-        (TOWN_AND_BLOCK, 0.0),  # only with 住所-like context
+        (r"(?![はがをにでへとのもや])" + TOWN_AND_BLOCK, 0.0),  # only with 住所-like context, from after its particle
         (ROMAJI_ADDRESS, 0.85),
     )
     CONTEXT = ("住所", "住ん", "お届け先", "届け先", "送付先", "引っ越", "転居", "在住", "宛先", "番地")

@@ -19,7 +19,7 @@ NOT_AFTER_DIGIT = r"(?<![0-9])"
 NOT_BEFORE_DIGIT = r"(?![0-9])"
 # For grouped numbers (4111 1111 …): the match must not be one group of a longer grouped number.
 GROUP_START = r"(?<![0-9])(?<![0-9][ -])"
-GROUP_END = r"(?![0-9])(?![ -][0-9])"
+GROUP_END = r"(?![0-9])(?![ -][0-9]{3})"  # not part of a longer grouped number; "… 12桁" may follow
 
 
 def has_context(text: str, start: int, end: int, words: Iterable[str], before: int, after: int) -> bool:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
 from anonymize import entities as E
 from anonymize.recognizers.base import NOT_AFTER_DIGIT, NOT_BEFORE_DIGIT, RegexRecognizer, has_context
 
@@ -23,9 +26,13 @@ _YEAR_BORN = (r"(?:(?:19|20)\d{2}|" + _ERA + r"\s?(?:\d{1,2}|元))\s?年(?=\s?(?
 _YEAR = re.compile(r"((?:19|20)\d{2})|(" + _ERA + r")\s?(\d{1,2}|元)")
 
 
+# Kanji digits written one by one (一九九〇年一月二日, 平成二年三月四日) read as digits, one character for one.
+KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
+
+
 def birth_year(value: str) -> int | None:
-    """The western year of a birth date written in either calendar ('平成2年…' → 1990)."""
-    m = _YEAR.search(value)
+    """The western year of a birth date written in either calendar ('平成2年…' → 1990, 一九九〇年 → 1990)."""
+    m = _YEAR.search(value.translate(KANJI_DIGITS))
     if not m:
         return None
     if m.group(1):
@@ -63,6 +70,10 @@ class DateOfBirthRecognizer(RegexRecognizer):
     NEGATIVE_CONTEXT = ("購入", "注文", "契約", "発売", "設立", "創業", "開業", "入会", "加入", "申込", "申し込",
                         "発行", "期限", "開始", "入社", "卒業", "結婚", "配送", "お届け", "発送", "予約", "利用")
 
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:
+        return super().analyze(text.translate(KANJI_DIGITS), entities, nlp_artifacts)
+
     def score_match(self, text: str, start: int, end: int, base_score: float) -> float | None:
         """A date next to its label, or followed by 生 (S45.3.3生, 1990/1/2生), is a birth date. So is a
         full date of LATEST_UNLABELLED_BIRTH_YEAR or earlier with no other event named: in a support chat
@@ -85,7 +96,8 @@ def other_event(text: str, start: int, end: int) -> bool:
                        DateOfBirthRecognizer.CONTEXT_BEFORE, 12)
 
 
-_FULL_DATE = re.compile(NOT_AFTER_DIGIT + "(?:" + _WESTERN + "|" + _JAPANESE + ")" + NOT_BEFORE_DIGIT)
+# In an answer, a two-digit year counts too (88/04/05 って入れてます).
+_ANSWER_DATE = re.compile(NOT_AFTER_DIGIT + "(?:" + _WESTERN + "|" + _JAPANESE + "|" + _SHORT_YEAR + ")" + NOT_BEFORE_DIGIT)
 # A question for a birth date: the next messages of the conversation answer it.
 BIRTH_QUESTION = re.compile(r"生年月日|誕生日|生まれ|birthday|date of birth|DOB", re.IGNORECASE)
 
@@ -93,7 +105,7 @@ BIRTH_QUESTION = re.compile(r"生年月日|誕生日|生まれ|birthday|date of 
 def answered_birth_dates(text: str) -> list[tuple[int, int]]:
     """Full dates of any year in a (normalized) message that answers a birth-date question (はるとが2016/08/02、
     ひなたが令和元年5月30日です), unless its sentence names another event."""
-    return [m.span() for m in _FULL_DATE.finditer(text) if not other_event(text, *m.span())]
+    return [m.span() for m in _ANSWER_DATE.finditer(text.translate(KANJI_DIGITS)) if not other_event(text, *m.span())]
 
 
 _KANJI_AGE = r"(?:百|九十[一二三四五六七八九]?|百[一二三四五六七八九十]+)歳"
