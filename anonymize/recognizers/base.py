@@ -18,6 +18,8 @@ NOT_BEFORE_ALNUM = r"(?![0-9A-Za-z])"
 NOT_AFTER_DIGIT = r"(?<![0-9])"
 NOT_BEFORE_DIGIT = r"(?![0-9])"
 # For grouped numbers (4111 1111 …): the match must not be one group of a longer grouped number.
+# Inside a name, a sentence end or an arrow means two things were read as one (ｺﾝﾆﾁﾊ｡ﾎﾟｲﾝﾄｶﾞ, 伊丹⇔羽田).
+NOT_ONE_NAME = re.compile(r"[⇔→←↔]|.[。｡！？!?].")
 GROUP_START = r"(?<![0-9])(?<![0-9][ -])"
 GROUP_END = r"(?![0-9])(?![ -][0-9]{3})"  # not part of a longer grouped number; "… 12桁" may follow
 

@@ -26,13 +26,22 @@ _YEAR_BORN = (r"(?:(?:19|20)\d{2}|" + _ERA + r"\s?(?:\d{1,2}|元))\s?年(?=\s?(?
 _YEAR = re.compile(r"((?:19|20)\d{2})|(" + _ERA + r")\s?(\d{1,2}|元)")
 
 
-# Kanji digits written one by one (一九九〇年一月二日, 平成二年三月四日) read as digits, one character for one.
-KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
+# Full dates in kanji digits written one by one (一九九〇年一月二日, 平成二年三月四日) read as digits, one character
+# for one; only whole dates, so that 一日, 二〇二五年 or a product name are left as they are.
+_KD = "[〇一二三四五六七八九]"
+_KANJI_DATE = re.compile(r"(?:" + _KD + r"{4}|(?:明治|大正|昭和|平成|令和)(?:" + _KD + r"{1,2}|元))年" + _KD + r"{1,2}月"
+                         + _KD + r"{1,2}日")
+_KANJI_DIGITS = str.maketrans("〇一二三四五六七八九", "0123456789")
+
+
+def with_kanji_dates_read(text: str) -> str:
+    """`text` with its kanji-digit full dates in Arabic digits (same length, same offsets)."""
+    return _KANJI_DATE.sub(lambda m: m.group().translate(_KANJI_DIGITS), text)
 
 
 def birth_year(value: str) -> int | None:
     """The western year of a birth date written in either calendar ('平成2年…' → 1990, 一九九〇年 → 1990)."""
-    m = _YEAR.search(value.translate(KANJI_DIGITS))
+    m = _YEAR.search(with_kanji_dates_read(value))
     if not m:
         return None
     if m.group(1):
@@ -72,7 +81,7 @@ class DateOfBirthRecognizer(RegexRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
-        return super().analyze(text.translate(KANJI_DIGITS), entities, nlp_artifacts)
+        return super().analyze(with_kanji_dates_read(text), entities, nlp_artifacts)
 
     def score_match(self, text: str, start: int, end: int, base_score: float) -> float | None:
         """A date next to its label, or followed by 生 (S45.3.3生, 1990/1/2生), is a birth date. So is a
@@ -105,7 +114,7 @@ BIRTH_QUESTION = re.compile(r"生年月日|誕生日|生まれ|birthday|date of 
 def answered_birth_dates(text: str) -> list[tuple[int, int]]:
     """Full dates of any year in a (normalized) message that answers a birth-date question (はるとが2016/08/02、
     ひなたが令和元年5月30日です), unless its sentence names another event."""
-    return [m.span() for m in _ANSWER_DATE.finditer(text.translate(KANJI_DIGITS)) if not other_event(text, *m.span())]
+    return [m.span() for m in _ANSWER_DATE.finditer(with_kanji_dates_read(text)) if not other_event(text, *m.span())]
 
 
 _KANJI_AGE = r"(?:百|九十[一二三四五六七八九]?|百[一二三四五六七八九十]+)歳"

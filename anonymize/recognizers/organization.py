@@ -21,7 +21,7 @@ from anonymize.lexicon import (
     known_organizations,
 )
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
-from anonymize.recognizers.base import RegexRecognizer, ascii_bounded, extend_foreign_name
+from anonymize.recognizers.base import NOT_ONE_NAME, RegexRecognizer, ascii_bounded, extend_foreign_name
 
 ORGANIZATION_LABELS = frozenset({
     "Company", "Company_Group", "Corporation_Other", "School", "Organization_Other", "Research_Institute",
@@ -227,7 +227,8 @@ class OrganizationRecognizer(RegexRecognizer):
             first = [t for t in doc if r.start <= t.idx < r.end][:2] if doc is not None else []
             if len(first) == 2 and first[0].idx == r.start and first[0].text in _TIME_WORDS:
                 r.start = first[1].idx
-        results = [r for r in results if not _PLACEHOLDER.search(text, r.start, r.end)
+        results = [r for r in results if not _PLACEHOLDER.search(text, r.start, r.end) and not NOT_ONE_NAME.search(
+            text, r.start, r.end)
                    and (doc is None or not _kana_not_noun(doc, r.start, r.end))]
         return results + self._list_items(text, results)
 

@@ -31,7 +31,7 @@ from anonymize.lexicon import (
     is_romaji_name,
 )
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
-from anonymize.recognizers.base import ascii_bounded, extend_foreign_name
+from anonymize.recognizers.base import NOT_ONE_NAME, ascii_bounded, extend_foreign_name
 
 HONORIFICS = frozenset({"様", "さま", "さん", "サン", "君", "くん", "氏", "殿", "ちゃん", "先生", "どの"})
 # Words that take an honorific but are not names (お客様, 担当者様, 皆さん, 運転手さん …).
@@ -141,14 +141,13 @@ SELF_INTRO = re.compile(r"(?:^|(?<=[\s、。!！?？「」:：])|(?<=私は)|(?<
                         r"((?:(?![のはがをにでへ])[ぁ-んァ-ヴー\u4e00-\u9fff々]){2,8}?)(?:と申します|と申しま|といいます|と言います)")
 # What ends a thing, never a name (GiNZA tags 製造番号 and 払込票番号 as Person).
 NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|額|率|欄|画面|ボタン|メール|アプリ|カード|口座)$")
-# Shapes no name has: a sentence end inside (ｺﾝﾆﾁﾊ｡ﾎﾟｲﾝﾄｶﾞ), a range's tilde first (札幌〜旭川), a place's last
-# word (別府湾, 羽田空港国際線ターミナル, 世田谷区, 会議室B; 市 町 村 only after a prefecture: 高市, 木村, 岡本吾市 are
-# names).
 # After a name, a shop, station or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院): the place.
 _PLACE_AFTER_NAME = re.compile(r"支?店(?![長員主])|駅(?!員)|[\u4e00-\u9fffァ-ヴー]{0,6}?(?:病院|医院|クリニック|歯科)")
 # Kana of a compound with the katakana after it (ペットらくのりサービス, あさぎポータル), not a name before サン/クン.
 _KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ)[ァ-ヴ]")
-_NOT_A_NAME_SHAPE = re.compile(r"^[~〜～]|.[。｡！？!?⇔→←↔].|(?:湾|空港|ターミナル|区|駅|線|街|港|温泉|公園|店|病院|医院"
+# Shapes no name has: a range's tilde first (札幌〜旭川), a place's last word (別府湾, 羽田空港国際線ターミナル,
+# 世田谷区, 会議室B; 市 町 村 only after a prefecture: 高市, 木村, 岡本吾市 are names).
+_NOT_A_NAME_SHAPE = re.compile(r"^[~〜～]|(?:湾|空港|ターミナル|区|駅|線|街|港|温泉|公園|店|病院|医院"
                                r"|クリニック|歯科|製薬|薬品|フォルダー?|室[A-Za-z0-9])$"
                                r"|^.{1,3}[都道府県].{1,6}[市町村]$")
 # After a name, words that make it a work's title (ハリー・ポッターの全巻セット, 名探偵コナン 100巻).
@@ -338,7 +337,8 @@ class PersonRecognizer(EntityRecognizer):
         extended += [(s, e, 0.6) for s, e in between]
         return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in extended
                 if text[s:e] not in NEVER_NAMES and not NOT_NAME_TAIL.search(text, s, e)
-                and not _NOT_A_NAME_SHAPE.search(text[s:e]) and not text.endswith("駅", 0, s)
+                and not _NOT_A_NAME_SHAPE.search(text[s:e]) and not NOT_ONE_NAME.search(text, s, e)
+                and not text.endswith("駅", 0, s)
                 and not _PLACE_AFTER_NAME.match(text, e) and not self._not_a_name(doc, text, s, e)
                 and not WORK_AFTER.match(text, e) and not self._role(doc, s, e)]
 
