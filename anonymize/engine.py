@@ -297,7 +297,8 @@ def _could_be_name(result: RecognizerResult, text: str) -> bool:
     return True
 
 
-AFFILIATION = re.compile(r"勤務|勤め|所属|職場|勤務先|社員|働い|就職|転職|入社")
+AFFILIATION = re.compile(r"勤務|勤め|所属|職場|勤務先|社員|働い|就職|転職|入社"
+                         r"|で(?:ドライバー|アルバイト|バイト|パート|派遣)")  # ヤマト運輸でドライバーしてて
 
 
 # What follows a maker named for its product: 製, a product word (…のドライヤー; not a phone or a PC, which

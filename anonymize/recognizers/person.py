@@ -70,6 +70,8 @@ INTRO_BEFORE = re.compile(
 )
 ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,15}|[A-Z]{2,15})(?: [A-Z]\.)? "
                         r"(?:[A-Z][a-z]{1,15}(?:-[A-Za-z][a-z]{1,10})?|[A-Z]{2,15})(?![A-Za-z])")  # Lee Jun-ho
+# A romaji name joined by an underscore, as in a game handle or a login (Kenta_Arai).
+ROMAN_HANDLE = re.compile(r"(?<![A-Za-z0-9_])[A-Z][a-z]{1,15}_[A-Z][a-z]{1,15}(?![A-Za-z0-9_])")
 # Two lower-case romaji words (aya nakamura), kept when the dictionary reads a name in them.
 ROMAN_NAME_LOWER = re.compile(r"(?<![A-Za-z0-9@._/-])[a-z]{3,12} [a-z]{3,12}(?![A-Za-z0-9@.])")
 # Words of romanized chat (hai-sou ryou wa ikura desu ka?) that a lower-case name never holds.
@@ -101,6 +103,10 @@ READING_AFTER = re.compile(r"[ \u3000]?[（(]([ぁ-んァ-ヴー]{1,12}(?:[ \u30
 # A hiragana given name before an honorific (はるとくん, そうた様), which Sudachi splits into particles.
 HIRAGANA_BEFORE_HONORIFIC = re.compile(r"(?:^|(?<=[\s、。！？!?「（(の:：]))(?![おご])([ぁ-ゖ]{2,4})"
                                        r"(?=くん|ちゃん|様|さま|さん)")
+# A kanji name the tokenizer merged with its honorific (翔く|ん と: read as a verb): a known one-kanji name
+# or a word Sudachi reads as a name, before くん/ちゃん/さん/様/君 and the end of the word.
+KANJI_BEFORE_HONORIFIC = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヴー])([\u4e00-\u9fff々]{1,3})"
+                                    r"(?=(?:くん|ちゃん|さん|様|君)(?:[とがはのにもをへ、。！？!?\s]|$))")
 # A name in hiragana with a space (やまもと ゆかりです), and one after a department or shop (経営企画室のひらのです).
 HIRAGANA_FULL_NAME = re.compile(r"(?:^|(?<=[\s、。！？!?「:：]))([ぁ-ゖ]{2,5}[ \u3000][ぁ-ゖ]{2,4})"
                                 r"(?=です|と申|様|さん|[、。]|$)")
@@ -287,6 +293,9 @@ class PersonRecognizer(EntityRecognizer):
         for m in ROMAN_NAME.finditer(text):
             if self._roman_vouched(text, m.start(), m.end(), spans) or is_romaji_name(m.group()):
                 add(m.start(), m.end(), 0.8)
+        for m in ROMAN_HANDLE.finditer(text):
+            if is_romaji_name(m.group().replace("_", " ")):
+                add(m.start(), m.end(), 0.7)
         for m in ROMAN_NAME_LOWER.finditer(text):
             if not ROMAJI_CHAT_WORDS.intersection(m.group().split()) and is_romaji_name(m.group()):
                 add(m.start(), m.end(), 0.7)
@@ -300,6 +309,11 @@ class PersonRecognizer(EntityRecognizer):
         for m in (*SURNAME_FIRST.finditer(text), *SURNAME_AFTER_NO.finditer(text)):
             if m.group(1) in ONE_KANJI_NAMES or has_person_name_word(m.group(1)):
                 add(m.start(1), m.end(1), 0.7)
+        for m in KANJI_BEFORE_HONORIFIC.finditer(text):
+            name = m.group(1)
+            if name not in NOT_NAMES and name not in TITLES and (
+                    name in ONE_KANJI_NAMES if len(name) == 1 else has_person_name_word(name)):
+                add(m.start(1), m.end(1), 0.8)
         for m in HIRAGANA_BEFORE_HONORIFIC.finditer(text):
             if m.group(1) not in NOT_NAMES and m.group(1) not in HIRAGANA_WORDS:
                 add(m.start(1), m.end(1), 0.8)
