@@ -450,6 +450,7 @@ def test_phrases_venues_towns_and_examples_are_not_organisations(anonymizer, tex
     ("名義 カ）コトノハコウボウ", "コトノハ"), ("合同会社ひなた食堂の小池です", "ひなた"),
     ("見学は翔くんと一緒に行きます", "翔"),            # 翔く|ん: Sudachi reads a verb
     ("ログイン名は Kenta_Yamada です", "Kenta"), ("ヤマト運輸でドライバーしてて平日は無理", "ヤマト"),
+    ("普通 0412278 名義人 カデノコウジ タダシ", "カデノコウジ"), ("株式会社しらかば保険 経理課です", "経理課"),
 ])
 def test_names_beside_the_new_filters_are_still_found(anonymizer, text, name):
     assert name not in anonymizer.redact([text])[0].text

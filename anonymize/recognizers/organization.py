@@ -170,7 +170,7 @@ class OrganizationRecognizer(RegexRecognizer):
         # (てぃーだ観光株式会社).
         (_LEGAL_FORM + r"[ \u3000]?(?:[A-Za-z0-9ァ-ヴーヶ\u4e00-\u9fff々]|(?![はがのをにとでもへやよかけ])[ぁ-ん])"
          r"[ぁ-んA-Za-z0-9ァ-ヴーヶ\u4e00-\u9fff々&・]{1,15}?"
-         r"(?=は|が|の|を|に|と|、|。|」|\s|$)", 0.8),
+         + _DEPARTMENT + r"(?=です|は|が|の|を|に|と|、|。|」|\s|$)", 0.8),
         (r"(?<![ぁ-んー\u4e00-\u9fff々])[ぁ-ん][ぁ-んー]{1,6}[\u4e00-\u9fffァ-ヴー]{1,8}" + _LEGAL_FORM, 0.8),
         # A name with hiragana after a legal form, up to a suffix or 会: 有限会社さくら不動産, 医療法人社団ひだまり会.
         (_LEGAL_FORM + r"[ \u3000]?[ぁ-んA-Za-z0-9ァ-ヴーヶ\u4e00-\u9fff々&・]{1,16}?(?:" + _SUFFIX + r"|会)"

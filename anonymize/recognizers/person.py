@@ -84,6 +84,9 @@ NAME_AFTER_LABEL = re.compile(r"(?:(?<=名前は|名前を|氏名は|名義は|�
                               r"|(?<=登録名は|予約名は|受取人は|契約者は|申込者は))[^\s、。!！?？]{1,10}?"
                               r"(?=です|に変更|で登録|で予約|でお願い|と申|様|さん|になって|[）)])")
 # An account holder's name in kana after the account (…普通 1234567（ヤマダ タロウ）).
+# A full name in katakana after a name label (名義人 カデノコウジ タダシ, フリガナ：ヤマダ タロウ).
+LABELLED_KANA_NAME = re.compile(r"(?:(?<=名義人)|(?<=名義 )|(?<=氏名 )|(?<=フリガナ)|(?<=ふりがな)|(?<=カナ))[ \u3000:：]*([ァ-ヴー]{2,}[ \u3000][ァ-ヴー]{1,})"
+                                r"(?![ァ-ヴー])")
 ACCOUNT_HOLDER = re.compile(r"(?<=[（(])[ァ-ヴー]{2,}(?:[ \u3000][ァ-ヴー]{1,})?(?=[）)])")
 ACCOUNT_CONTEXT = ("口座", "名義", "振込", "振り込", "返金", "銀行", "支店", "普通", "当座", "ゆうちょ", "(普)", "(当)")
 # The second half of a name written with a space (ふじた つむぎです, 山田 太郎様).
@@ -317,6 +320,8 @@ class PersonRecognizer(EntityRecognizer):
         for m in HIRAGANA_BEFORE_HONORIFIC.finditer(text):
             if m.group(1) not in NOT_NAMES and m.group(1) not in HIRAGANA_WORDS:
                 add(m.start(1), m.end(1), 0.8)
+        for m in LABELLED_KANA_NAME.finditer(text):
+            add(m.start(1), m.end(1), 0.8)
         for m in ACCOUNT_HOLDER.finditer(text):
             if any(w in text[max(0, m.start() - 40):m.start()] for w in ACCOUNT_CONTEXT):
                 add(m.start(), m.end(), 0.8)
