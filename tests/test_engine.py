@@ -429,7 +429,8 @@ def test_a_remembered_one_kanji_name_is_not_a_word_of_a_verb(anonymizer, first, 
     "熱さまシートの在庫はありますか",                   # さま before katakana is no honorific
     "13日の午前でおねがいしまs", "ｺﾝﾆﾁﾊ｡ﾎﾟｲﾝﾄｶﾞ ﾂｲﾃﾅｲﾃﾞｽ", "7月に長崎いきます",
     "宮崎店で試乗できますか", "『ステラ・クロニクル』の新イベントです", "「ペットらくのりサービス」をご利用ください",
-    "猫ちゃんのお申込みですね", "八百屋さんで買いました", "ヤマト運輸で送ります", "学割航空券でお手配いたします", "予約番号 TBM-883215 の返金について",
+    "猫ちゃんのお申込みですね", "八百屋さんで買いました", "ヤマト運輸で送ります", "学割航空券でお手配いたします",
+    "予約番号 TBM-883215 の返金について",
 ])
 def test_places_titles_and_phrases_are_not_names(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text

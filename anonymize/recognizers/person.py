@@ -85,8 +85,8 @@ NAME_AFTER_LABEL = re.compile(r"(?:(?<=名前は|名前を|氏名は|名義は|�
                               r"(?=です|に変更|で登録|で予約|でお願い|と申|様|さん|になって|[）)])")
 # An account holder's name in kana after the account (…普通 1234567（ヤマダ タロウ）).
 # A full name in katakana after a name label (名義人 カデノコウジ タダシ, フリガナ：ヤマダ タロウ).
-LABELLED_KANA_NAME = re.compile(r"(?:(?<=名義人)|(?<=名義 )|(?<=氏名 )|(?<=フリガナ)|(?<=ふりがな)|(?<=カナ))[ \u3000:：]*([ァ-ヴー]{2,}[ \u3000][ァ-ヴー]{1,})"
-                                r"(?![ァ-ヴー])")
+LABELLED_KANA_NAME = re.compile(r"(?:(?<=名義人)|(?<=名義 )|(?<=氏名 )|(?<=フリガナ)|(?<=ふりがな)|(?<=カナ))"
+                                r"[ \u3000:：]*([ァ-ヴー]{2,}[ \u3000][ァ-ヴー]{1,})(?![ァ-ヴー])")
 ACCOUNT_HOLDER = re.compile(r"(?<=[（(])[ァ-ヴー]{2,}(?:[ \u3000][ァ-ヴー]{1,})?(?=[）)])")
 ACCOUNT_CONTEXT = ("口座", "名義", "振込", "振り込", "返金", "銀行", "支店", "普通", "当座", "ゆうちょ", "(普)", "(当)")
 # The second half of a name written with a space (ふじた つむぎです, 山田 太郎様).
