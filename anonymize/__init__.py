@@ -3,9 +3,10 @@
 import re
 
 from anonymize.engine import Detector, ModelNotInstalledError
-from anonymize.entities import ALL_TYPES, DATE_OF_BIRTH, PERSON, Detection
+from anonymize.entities import ADDRESS, ALL_TYPES, DATE_OF_BIRTH, PERSON, Detection
 from anonymize.normalize import normalize
 from anonymize.operators import PlaceholderBook, Redaction, apply
+from anonymize.recognizers.address import ADDRESS_QUESTION, answered_addresses
 from anonymize.recognizers.dates import BIRTH_QUESTION, answered_birth_dates
 from anonymize.settings import DetectionSettings
 
@@ -33,6 +34,8 @@ class Anonymizer:
             asked = any(BIRTH_QUESTION.search(t) for t in recent.get(conv, ()))
             if asked or any(d.type == PERSON for d in found):  # the only two ways a date becomes one here
                 found = sorted([*found, *_birth_dates(text, found, asked)], key=lambda d: d.start)
+            if any(ADDRESS_QUESTION.search(t) for t in recent.get(conv, ())):
+                found = sorted([*found, *_answered_addresses(text, found)], key=lambda d: d.start)
             recent[conv] = [*recent.get(conv, ())[-1:], text]
             out.append(apply(text, found, conv, book))
         return out
@@ -45,6 +48,13 @@ def _birth_dates(text: str, found: list[Detection], asked: bool) -> list[Detecti
     return [Detection(DATE_OF_BIRTH, s, e, 0.5) for s, e in answered_birth_dates(normalize(text))
             if not any(d.start < e and s < d.end for d in found)
             and (asked or any(d.type == PERSON and _NAME_TO_DATE.fullmatch(text, d.end, s) for d in found))]
+
+
+def _answered_addresses(text: str, found: list[Detection]) -> list[Detection]:
+    """A town and block, or a town and 丁目, answering an address question a message or two before: the
+    customer's address, though it names no prefecture or city of its own."""
+    return [Detection(ADDRESS, s, e, 0.5) for s, e in answered_addresses(normalize(text))
+            if not any(d.start < e and s < d.end for d in found)]
 
 
 def _known_names(text: str, found: list[Detection], names: frozenset[str]) -> list[Detection]:

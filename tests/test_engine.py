@@ -468,3 +468,10 @@ def test_birth_dates_in_kanji_digits_and_two_digit_years_answering_the_question(
 def test_twelve_digits_before_a_count_of_digits_and_iwate_chiwari_addresses(anonymizer):
     out = anonymizer.redact(["621595716640 12桁で合ってるよね？", "岩手県遠野市松崎町白岩23地割15番地"])
     assert "621595716640" not in out[0].text and out[1].text == "<ADDRESS:岩手県>"
+
+
+def test_a_town_and_block_answering_an_address_question_is_an_address(anonymizer):
+    texts = ["ご住所を教えてください", "北区上十条4丁目です", "本町3-4-5 コーポ101です", "はい、発送まで3-4日です"]
+    out = [r.text for r in anonymizer.redact(texts, ["c"] * len(texts))]
+    assert out[1] == "<ADDRESS>です" and "3-4-5" not in out[2] and out[3] == texts[3]
+    assert anonymizer.redact([texts[1]], ["d"])[0].text == texts[1]  # without the question: a place

@@ -45,6 +45,19 @@ ROMAJI_ADDRESS = (r"(?<![A-Za-z0-9-])(?:" + _ROMAJI_UNIT + r",? ){1,4}" + _ROMAJ
                   + r"(?:[A-Z][a-z]+(?: \d{3}-\d{4})?)?")
 
 
+# A question for an address: the next messages of the conversation answer it.
+ADDRESS_QUESTION = re.compile(r"住所|お届け先|届け先|送付先|送り先|配送先|お住まい|ご自宅")
+# In an answer, a town and its block numbers, or a ward or city, its town and 丁目, with nothing else.
+_ANSWER_ADDRESS = re.compile(r"(?<![\u4e00-\u9fff々ぁ-んァ-ヴー])(?![はがをにでへとのもや])(?:" + TOWN_AND_BLOCK + "|"
+                             + _MUNI + _WORD + r"{1,10}?" + _NUM + r"丁目)(?![0-9年月日歳才円時分個件回週ヶか])")
+
+
+def answered_addresses(text: str) -> list[tuple[int, int]]:
+    """Addresses without a municipality's full form in a (normalized) message that answers an address
+    question (北区上十条4丁目です, 本町3-4-5 コーポ101)."""
+    return [m.span() for m in _ANSWER_ADDRESS.finditer(text)]
+
+
 def prefecture_of(value: str) -> str | None:
     """The prefecture an address starts with, if it names one."""
     m = _PREF_RE.match(value)
