@@ -122,6 +122,8 @@ _MUNICIPALITY = re.compile(r"(?:[\u4e00-\u9fff]{1,4}[都道府県])?(?:[\u4e00-\
 # Time words a kanji run may glue before a name (明日ヤマト運輸で); not 毎日, 現代 (毎日新聞社, 現代重工業).
 _TIME_WORDS = frozenset("今日 明日 明後日 本日 昨日 今週 来週 先週 今月 来月 先月 今年 来年 昨年 去年 今度 先日 後日 "
                         "今朝 今夜 今晩 翌日 当日".split())
+# After a school one aims at, not belongs to (多摩高校を目指す, 慶應の過去問; a job offer, に内定, is personal).
+_GOAL_AFTER = re.compile(r"を目指|を受験|に合格|を志望|志望|の入試|の過去問|の偏差値|のオープンキャンパス|の合格")
 # A form's example, not a name (株式会社〇〇, ○○銀行).
 _PLACEHOLDER = re.compile(r"[〇○◯●×＊*]{2}|[〇○◯●]")
 # Last words of things, never of an organisation's name (迷惑メールフォルダ, 有機ELパネル, ガムテープ).
@@ -144,9 +146,10 @@ def _place_branch(name: str) -> bool:
 
 
 def _a_place_or_fan(text: str, start: int, end: int) -> bool:
-    """A public office, a shop's branch, a team fans watch, a venue or a town: where one goes, not where one
-    belongs (unless the text says they work there)."""
+    """A public office, a shop's branch, a team fans watch, a venue, a town or a school one aims at: where one
+    goes, not where one belongs (unless the text says they work there)."""
     return bool(_PUBLIC_OFFICE.search(text, start, end) or _place_branch(text[start:end]) or _FAN_AFTER.match(text, end)
+                or _GOAL_AFTER.match(text, end) or "志望" in text[max(0, start - 8):start]
                 or _VENUE_AFTER.match(text, end) or _MUNICIPALITY.fullmatch(text, start, end)
                 or (_VENUE.search(text, start, end) and not _LEGAL_FORM_RE.search(text, start, end)))
 
