@@ -397,6 +397,7 @@ def test_companies_by_sha_strong_context_and_lists(anonymizer, text, company):
     "勤務先：株式会社アルファケース",
     "ユニクロ、ミドリ商事、どちらも勤務経験あり",     # listed after a public name, but a workplace
     "ダイソー・株式会社ミドリ商事でパートしてます",
+    "さくら総合病院で看護師をしています",             # a clinic as a workplace
 ])
 def test_employers_stay_organisations_whatever_surrounds_them(anonymizer, text):
     assert "<ORGANIZATION_1>" in anonymizer.redact([text])[0].text
@@ -441,6 +442,7 @@ def test_places_titles_and_phrases_are_not_names(anonymizer, text):
     "例:株式会社〇〇", "NHKホールの公演に行きます", "京セラドーム大阪の最寄り駅", "横浜市青葉区で障害が発生",
     "ジェネリック医薬品に変えたい", "大阪市内の歯科へ紹介します", "明日ヤマト運輸で発送します",
     "志望校は県立の多摩高校です", "多摩高校を目指す生徒さんも多いです",  # a school aimed at, not attended
+    "大森赤十字病院の小児科でもらった粉薬です",       # a clinic one visits
 ])
 def test_phrases_venues_towns_and_examples_are_not_organisations(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text

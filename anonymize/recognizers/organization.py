@@ -122,6 +122,11 @@ _MUNICIPALITY = re.compile(r"(?:[\u4e00-\u9fff]{1,4}[都道府県])?(?:[\u4e00-\
 # Time words a kanji run may glue before a name (明日ヤマト運輸で); not 毎日, 現代 (毎日新聞社, 現代重工業).
 _TIME_WORDS = frozenset("今日 明日 明後日 本日 昨日 今週 来週 先週 今月 来月 先月 今年 来年 昨年 去年 今度 先日 後日 "
                         "今朝 今夜 今晩 翌日 当日".split())
+# Clinics and hospitals: in a support chat, where a patient goes; someone's workplace only with words saying so.
+_MEDICAL_END = re.compile(r"(?:病院|医院|クリニック|歯科|診療所|薬局|医療センター)$")
+# The rest of the word after a name, up to four characters (大森|赤十字|病院: the clinic is the whole word).
+_WORD_RUN = re.compile(r"[\u4e00-\u9fff々ァ-ヴー]{0,4}(?![\u4e00-\u9fff々ァ-ヴー])|")
+_WORKS_THERE = re.compile(r"勤務|勤め|職員|働い|働き|看護師|医師|薬剤師|スタッフ|入職|就職|転職|院長|事務")
 # After a school one aims at, not belongs to (多摩高校を目指す, 慶應の過去問; a job offer, に内定, is personal).
 _GOAL_AFTER = re.compile(r"を目指|を受験|に合格|を志望|志望|の入試|の過去問|の偏差値|のオープンキャンパス|の合格")
 # A form's example, not a name (株式会社〇〇, ○○銀行).
@@ -226,6 +231,9 @@ class OrganizationRecognizer(RegexRecognizer):
         results = [r for r in results if not _THING_END.search(text, r.start, r.end)
                    or _LEGAL_FORM_RE.search(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
         results = [r for r in results if not _a_place_or_fan(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
+        if not _WORKS_THERE.search(text):  # a clinic one visits (大森赤十字病院の小児科で…) is where, not whose
+            results = [r for r in results if _LEGAL_FORM_RE.search(text, r.start, r.end) or not _MEDICAL_END.search(
+                text, r.start, _WORD_RUN.match(text, r.end).end())]  # …赤十字|病院 too
         for r in results:  # 明日|ヤマト運輸: a time word glued before a name is not part of it
             first = [t for t in doc if r.start <= t.idx < r.end][:2] if doc is not None else []
             if len(first) == 2 and first[0].idx == r.start and first[0].text in _TIME_WORDS:
