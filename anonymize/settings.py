@@ -41,6 +41,12 @@ class DetectionSettings:
         "iPhone", "iPad", "iOS", "iPadOS", "Android", "MacBook", "Mac", "Windows", "Pixel", "Galaxy", "Xperia",
         "AQUOS", "Apple Watch", "AirPods", "PlayStation", "PS5", "App Store", "Google Play", "e-Tax", "Chrome",
         "Safari", "Edge", "Gmail", "Outlook", "Google Chrome", "Microsoft Edge", "Firefox",
+        # Car models customers rent, buy or fit parts to (プリウスの30後期, N-BOX（155/65R14）); not the ones that are
+        # also given names or words (セレナ, ノア, ノート, アクア).
+        "プリウス", "ヤリス", "カローラ", "アルファード", "ヴェルファイア", "ハリアー", "ヴォクシー", "シエンタ",
+        "ランドクルーザー", "クラウン", "N-BOX", "N-WGN", "フィット", "フリード", "ヴェゼル", "ステップワゴン",
+        "エクストレイル", "デイズ", "ハスラー", "ジムニー", "スペーシア", "ワゴンR", "スイフト", "タント", "ムーヴ",
+        "ミライース", "CX-5", "ロードスター", "インプレッサ", "フォレスター", "レヴォーグ",
         # Public systems (マイナンバーをお送りにならないでください).
         "マイナンバー", "マイナンバーカード", "マイナポータル", "マイナ保険証",
     )

@@ -443,6 +443,7 @@ def test_places_titles_and_phrases_are_not_names(anonymizer, text):
     "ジェネリック医薬品に変えたい", "大阪市内の歯科へ紹介します", "明日ヤマト運輸で発送します",
     "志望校は県立の多摩高校です", "多摩高校を目指す生徒さんも多いです",  # a school aimed at, not attended
     "大森赤十字病院の小児科でもらった粉薬です",       # a clinic one visits
+    "プリウスの30後期の在庫ってありますか", "N-BOX（155/65R14）には品番 TC-1455 をお選びください",  # car models
 ])
 def test_phrases_venues_towns_and_examples_are_not_organisations(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text
