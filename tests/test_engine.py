@@ -398,6 +398,7 @@ def test_companies_by_sha_strong_context_and_lists(anonymizer, text, company):
     "ユニクロ、ミドリ商事、どちらも勤務経験あり",     # listed after a public name, but a workplace
     "ダイソー・株式会社ミドリ商事でパートしてます",
     "さくら総合病院で看護師をしています",             # a clinic as a workplace
+    "志望動機：前職のミドリ商事で営業をしていました",   # 志望動機 is not a school aimed at
 ])
 def test_employers_stay_organisations_whatever_surrounds_them(anonymizer, text):
     assert "<ORGANIZATION_1>" in anonymizer.redact([text])[0].text

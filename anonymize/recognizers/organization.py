@@ -129,6 +129,8 @@ _WORD_RUN = re.compile(r"[\u4e00-\u9fff々ァ-ヴー]{0,4}(?![\u4e00-\u9fff々�
 _WORKS_THERE = re.compile(r"勤務|勤め|職員|働い|働き|看護師|医師|薬剤師|スタッフ|入職|就職|転職|院長|事務")
 # After a school one aims at, not belongs to (多摩高校を目指す, 慶應の過去問; a job offer, に内定, is personal).
 _GOAL_AFTER = re.compile(r"を目指|を受験|に合格|を志望|志望|の入試|の過去問|の偏差値|のオープンキャンパス|の合格")
+# Before it (志望校は県立の…, 第一志望は…); not 志望動機, which is about an employer too.
+_GOAL_BEFORE = re.compile(r"(?:志望校|志望先|第[一二三1-3]志望)(?:は|:|：)?[^、。]{0,4}$")
 # A form's example, not a name (株式会社〇〇, ○○銀行).
 _PLACEHOLDER = re.compile(r"[〇○◯●×＊*]{2}|[〇○◯●]")
 # Last words of things, never of an organisation's name (迷惑メールフォルダ, 有機ELパネル, ガムテープ).
@@ -154,7 +156,7 @@ def _a_place_or_fan(text: str, start: int, end: int) -> bool:
     """A public office, a shop's branch, a team fans watch, a venue, a town or a school one aims at: where one
     goes, not where one belongs (unless the text says they work there)."""
     return bool(_PUBLIC_OFFICE.search(text, start, end) or _place_branch(text[start:end]) or _FAN_AFTER.match(text, end)
-                or _GOAL_AFTER.match(text, end) or "志望" in text[max(0, start - 8):start]
+                or _GOAL_AFTER.match(text, end) or _GOAL_BEFORE.search(text[max(0, start - 10):start])
                 or _VENUE_AFTER.match(text, end) or _MUNICIPALITY.fullmatch(text, start, end)
                 or (_VENUE.search(text, start, end) and not _LEGAL_FORM_RE.search(text, start, end)))
 
