@@ -224,10 +224,11 @@ def _is_place(doc: Doc, start: int, end: int) -> bool:
 
 
 def _inside_kana_word(token: Token) -> bool:
-    """A kana token glued to the kana before it, not after a particle: no name starts there (おねがい|しま|s)."""
+    """A kana token glued to the kana of a word before it: no name starts there (おねがい|しま|s); a name may
+    follow a particle, an interjection or a conjunction (こんにちはゆうきです)."""
     prev = token.nbor(-1) if token.i > 0 else None
     return (prev is not None and bool(HIRAGANA_WORD.match(token.text)) and bool(HIRAGANA_WORD.fullmatch(prev.text[-1]))
-            and not prev.tag_.startswith("助詞") and prev.idx + len(prev.text) == token.idx)
+            and not prev.tag_.startswith(("助詞", "感動詞", "接続詞")) and prev.idx + len(prev.text) == token.idx)
 
 
 def is_name_tag(token: Token) -> bool:
