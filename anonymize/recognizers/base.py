@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.tokens import Doc, Token
 
 # Boundaries that work next to kana/kanji: an ASCII digit/letter must not continue the match.
 NOT_AFTER_ALNUM = r"(?<![0-9A-Za-z])"
@@ -22,6 +23,15 @@ NOT_BEFORE_DIGIT = r"(?![0-9])"
 NOT_ONE_NAME = re.compile(r"[⇔→←↔]|.[。｡！？!?].")
 GROUP_START = r"(?<![0-9])(?<![0-9][ -])"
 GROUP_END = r"(?![0-9])(?![ -][0-9]{3})"  # not part of a longer grouped number; "… 12桁" may follow
+
+
+def tokens_in(doc: Doc, start: int, end: int) -> list[Token]:
+    """The tokens that start in doc.text[start:end], found by spaCy's character lookup instead of a scan of
+    every token (recognizers ask this once per candidate span)."""
+    if start >= end:
+        return []
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if start <= t.idx < end] if span is not None else []
 
 
 def has_context(text: str, start: int, end: int, words: Iterable[str], before: int, after: int) -> bool:

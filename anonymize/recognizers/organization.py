@@ -21,7 +21,7 @@ from anonymize.lexicon import (
     known_organizations,
 )
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
-from anonymize.recognizers.base import NOT_ONE_NAME, RegexRecognizer, ascii_bounded, extend_foreign_name
+from anonymize.recognizers.base import NOT_ONE_NAME, RegexRecognizer, ascii_bounded, extend_foreign_name, tokens_in
 
 ORGANIZATION_LABELS = frozenset({
     "Company", "Company_Group", "Corporation_Other", "School", "Organization_Other", "Research_Institute",
@@ -166,8 +166,8 @@ def _kana_not_noun(doc: Doc, start: int, end: int) -> bool:
     a phrase, not a name (さくら総合病院 and みずほ銀行 have nouns there)."""
     if _LEGAL_FORM_RE.search(doc.text, start, end) or doc.text[start - 1:start] == "「":  # quotes vouch
         return False
-    return any(start <= t.idx < end and HIRAGANA_WORD.search(t.text)
-               and t.tag_.startswith(("助詞", "助動詞", "動詞", "形容詞")) for t in doc)
+    return any(HIRAGANA_WORD.search(t.text) and t.tag_.startswith(("助詞", "助動詞", "動詞", "形容詞"))
+               for t in tokens_in(doc, start, end))
 
 
 class OrganizationRecognizer(RegexRecognizer):
@@ -237,7 +237,7 @@ class OrganizationRecognizer(RegexRecognizer):
             results = [r for r in results if _LEGAL_FORM_RE.search(text, r.start, r.end) or not _MEDICAL_END.search(
                 text, r.start, _WORD_RUN.match(text, r.end).end())]  # …赤十字|病院 too
         for r in results:  # 明日|ヤマト運輸: a time word glued before a name is not part of it
-            first = [t for t in doc if r.start <= t.idx < r.end][:2] if doc is not None else []
+            first = tokens_in(doc, r.start, r.end)[:2] if doc is not None else []
             if len(first) == 2 and first[0].idx == r.start and first[0].text in _TIME_WORDS:
                 r.start = first[1].idx
         results = [r for r in results if not _PLACEHOLDER.search(text, r.start, r.end) and not NOT_ONE_NAME.search(

@@ -31,7 +31,7 @@ from anonymize.lexicon import (
     is_romaji_name,
 )
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
-from anonymize.recognizers.base import NOT_ONE_NAME, ascii_bounded, extend_foreign_name
+from anonymize.recognizers.base import NOT_ONE_NAME, ascii_bounded, extend_foreign_name, tokens_in
 
 HONORIFICS = frozenset({"様", "さま", "さん", "サン", "君", "くん", "氏", "殿", "ちゃん", "先生", "どの"})
 # Words that take an honorific but are not names (お客様, 担当者様, 皆さん, 運転手さん …).
@@ -305,7 +305,7 @@ class PersonRecognizer(EntityRecognizer):
                 add(m.start(), m.end(), 0.7)
         for m in NAME_AFTER_LABEL.finditer(text):
             if m.group() not in NOT_NAMES and not any(
-                    t.tag_.startswith(("動詞", "形容詞", "助動詞")) for t in doc if m.start() <= t.idx < m.end()):
+                    t.tag_.startswith(("動詞", "形容詞", "助動詞")) for t in tokens_in(doc, m.start(), m.end())):
                 add(m.start(), m.end(), 0.8)  # not お名前を伺ってもよろしいですか
         for m in (*HIRAGANA_FULL_NAME.finditer(text), *HIRAGANA_AFTER_UNIT.finditer(text)):
             if m.group(1) not in NOT_NAMES and not HIRAGANA_WORDS.intersection(m.group(1).split()):
@@ -391,14 +391,14 @@ class PersonRecognizer(EntityRecognizer):
         # A verb and its ending (長崎いき|ます; in kana, in every word: あっ|た　でき|た, not みや|し|た さら).
         words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
         verbs = [any(a.tag_.startswith("動詞") and b.tag_.startswith("助動詞") for a, b in itertools.pairwise(
-            [t for t in doc if s <= t.idx and t.idx + len(t.text) <= e])) for s, e in words]
+            [t for t in tokens_in(doc, s, e) if t.idx + len(t.text) <= e])) for s, e in words]
         kana = HIRAGANA_WORD.fullmatch(re.sub(r"\s", "", text[start:end])) is not None
         return bool(verbs) and (all(verbs) if kana else any(verbs))
 
     @staticmethod
     def _role(doc: Doc, start: int, end: int) -> bool:
         """A role, not a name: one dictionary common noun ending in 者, 員, 係 … (保護者, 検針員, 社員)."""
-        tokens = [t for t in doc if start <= t.idx < end]
+        tokens = tokens_in(doc, start, end)
         return (len(tokens) == 1 and tokens[0].tag_.startswith("名詞-普通名詞") and tokens[0].idx == start
                 and tokens[0].idx + len(tokens[0].text) == end and bool(ROLE_NOUN.fullmatch(tokens[0].text)))
 
@@ -406,7 +406,7 @@ class PersonRecognizer(EntityRecognizer):
     def _extend(doc: Doc, text: str, start: int, end: int) -> tuple[int, int]:
         """Complete a partial name: a family name alone takes the given name after it (伊藤|大司 where
         Sudachi tags only 伊藤), and a katakana name takes the rest of its ・-joined parts."""
-        tokens = [t for t in doc if start <= t.idx < end]
+        tokens = tokens_in(doc, start, end)
         if len(tokens) == 1 and tokens[0].tag_.startswith("名詞-固有名詞-人名-姓") and tokens[0].i + 1 < len(doc):
             nxt = doc[tokens[0].i + 1]
             if (nxt.idx == end and nxt.tag_.startswith("名詞") and nxt.text not in NOT_NAMES
