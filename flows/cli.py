@@ -239,7 +239,8 @@ def eval_(
     chats = chat or [p for p in (Path("tests/chat_eval/chat_eval.jsonl"), Path("tests/chat_eval/holdout/holdout.jsonl"),
                                  Path("tests/chat_eval/dev2/dev2.jsonl"), Path("tests/chat_eval/dev3/dev3.jsonl"),
                                  Path("tests/chat_eval/blind/blind.jsonl"), Path("tests/chat_eval/blind2/blind2.jsonl"),
-                                 Path("tests/chat_eval/dev4/dev4.jsonl"), Path("tests/chat_eval/blind3/blind3.jsonl"))
+                                 Path("tests/chat_eval/dev4/dev4.jsonl"), Path("tests/chat_eval/blind3/blind3.jsonl"),
+                                 Path("tests/chat_eval/blind5/blind5.jsonl"))
                      if p.exists()]
     stock = stockmark or next((p for p in (Path("../shared/eval/stockmark_ner_dev.json"),) if p.exists()), None)
     settings = _settings(config, None)
