@@ -255,7 +255,8 @@ ENGLISH_WORDS = frozenset(
     "account support customer service team here there what when where which who how why "
     "dob tel fax email mail id name monday tuesday wednesday thursday friday saturday sunday january february "
     "march april may june july august september october november december english chinese korean japanese "
-    "vietnamese area your".split())
+    "vietnamese area your got get let see noted understood cool nice wow oh ah alright awesome perfect "
+    "just also still now then again appreciate appreciated regards best cheers welcome".split())
 _NAME_TYPES = frozenset({"PERSON", "ORGANIZATION"})
 _LIST_MARK = re.compile(r"[・/／]")  # PayPay・楽天ペイ, VISA/Master/JCB
 _LETTER = re.compile(r"[A-Za-zぁ-んァ-ヴｦ-ﾟ\u4e00-\u9fff々]")
@@ -266,7 +267,8 @@ _LATIN_TEXT = re.compile(r"[A-Za-z0-9 .,'&:;!?\"/-]+")
 _NAME_PARTICLES = frozenset({"and", "of", "de", "da", "van", "von", "der", "la", "le", "du", "di", "bin", "al"})
 _WEEKDAYS = frozenset("月火水木金土日")
 # After a place, not a person or a company: 金沢行きたい, 金沢2日間, 兼六園まで, 金沢観光.
-_TRIP_AFTER = re.compile(r"(?:に|へ|まで)?(?:行き|行っ|行く|旅行|観光|周辺|滞在|泊|方面|エリア|市内|駅前|\d+日間|\d+泊)")
+_TRIP_AFTER = re.compile(r"(?:に|へ|まで)?(?:行き|行っ|行く|旅行|観光|周辺|滞在|泊|方面|エリア|市内|駅前|\d+日間|\d+泊)"
+                         r"|(?:あたり|辺り|付近|近辺|界隈)(?:で|に|の|が|は|まで)")  # 学芸大学あたりで1LDK
 _LEGAL_FORM_EN = re.compile(r"\b(?:Co|Ltd|Inc|Corp|LLC|GmbH)\b")
 
 

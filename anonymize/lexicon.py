@@ -20,7 +20,8 @@ from sudachipy import Tokenizer as SudachiTokenizer
 COMMON_ACRONYMS = frozenset(
     "SSID VPN PDF SIM ESIM USB OS IOS PC ID SMS QR ETC WI FI LAN WAN URL PIN OTP SNS GPS LED AI IT DX CPU GPU SSD HDD "
     "RAM ROM ATM FAQ API DM PW TV CD DVD HDMI NFC MNP LTE AR VR EC POS APP MAIL WEB BOX OK NG PR CM UI UX BGM "
-    "MAX MIN NEW SALE FREE SET".split())
+    "MAX MIN NEW SALE FREE SET NAT APN DNS DHCP VOD ONU MVNO ESIM TOEIC TOEFL IELTS JLPT NISA ETF FX "
+    "OCR CSV XML JSON HTML".split())
 
 
 # Words written wholly in one kana script (ー counts in both), for fullmatch.
@@ -69,6 +70,20 @@ def is_common_noun_phrase(text: str) -> bool:
     ミントグリーン), as opposed to names (ジェームズ・レヴァイン, ドン・キホーテ is a proper noun)."""
     words = [m for m in _sudachi().tokenize(text) if m.surface() not in ("・", "=", " ")]
     return bool(words) and not any(m.is_oov() or m.part_of_speech()[1] == "固有名詞" for m in words)
+
+
+@_remembered
+def only_common_noun(text: str) -> bool:
+    """True when every dictionary entry for exactly `text` is a common noun, none a proper noun: パスポート,
+    人気, 新人 are never names, whatever an honorific or a label beside them suggests (翼, ホワイト, 大和 have
+    a name entry too). Words the dictionary does not know (スミスマシン) are not said to be."""
+    entries = _sudachi_dictionary().lookup(text)
+    return bool(entries) and all(tuple(m.part_of_speech()[:2]) == ("名詞", "普通名詞") for m in entries)
+
+
+@functools.cache
+def _sudachi_dictionary() -> Dictionary:
+    return Dictionary(dict="core")
 
 
 @_remembered

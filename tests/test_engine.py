@@ -481,3 +481,31 @@ def test_a_town_and_block_answering_an_address_question_is_an_address(anonymizer
     out = [r.text for r in anonymizer.redact(texts, ["c"] * len(texts))]
     assert out[1] == "<ADDRESS>です" and "3-4-5" not in out[2] and out[3] == texts[3]
     assert anonymizer.redact([texts[1]], ["d"])[0].text == texts[1]  # without the question: a place
+
+
+@pytest.mark.parametrize("text", [
+    "ローマ字氏名はパスポートと同じ表記でご入力ください",  # a label before a word that is only a common noun
+    "人気講師の予約は7日前の0時に公開されます",            # a title after one
+    "生年月日は半角数字でご入力ください（例：1990/01/01）",  # a form's example
+    "略記は避け、「平成〇年〇月〇日」のように正式な表記でご記入ください",  # 〇月〇日 is no date
+    "Got it, thanks!", "当社回線はキャリアグレードNATを採用しています", "TOEICの点数上げたいです",
+    "中目黒か学芸大学あたりで1LDKありますか", "マックのポテトが入ってなかった", "回線はNURO光です",
+    "会社に勤めています", "全部で3つです",
+])
+def test_words_examples_acronyms_and_services_are_not_personal(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("看護師で、湘南みなと訪問看護ステーションに勤めてます", "湘南みなと訪問看護ステーション"),
+    ("とんかつ かつ久 三軒茶屋店の店長の久保です", "とんかつ かつ久 三軒茶屋店"),  # a shop's name before its branch
+    ("オクト設計様の法人契約を確認いたしました", "オクト設計"),   # a company addressed with 様
+    ("ミナト精工様、ご登録を承りました", "ミナト精工"),       # two common nouns, one name
+    ("派遣先は東邦テクノ 品質管理課です", "品質管理課"),      # a department after a company
+    ("杉浦さんで！ 会員名はﾐﾔｻﾞｷ ｱｵｲです", "ﾐﾔｻﾞｷ"),           # half-width after a name label
+    ("親は私松永 恵、子どもは葵で、2016/04/21生まれです", "葵"),  # who they are, then は and the name
+    ("東京都世田谷区太子堂5丁目28-4 コーポ太子堂B-201", "B-201"),  # a wing letter and a hyphen
+])
+def test_workplaces_departments_labelled_names_and_rooms_are_found(anonymizer, text, value):
+    out = anonymizer.redact([text])[0].text
+    assert value not in out, out

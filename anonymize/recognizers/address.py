@@ -28,8 +28,9 @@ _BLOCK = (_NUM + r"(?:丁目|番地の|番地?|-|の)\s?" + r"\d{1,5}(?:(?:番�
           + r"|\d{1,3}地割\s?\d{1,5}(?:番地?|-\d{1,5})*"  # 白岩23地割15番地 (Iwate)
           + r"|(?<=町)\d{1,5}(?![0-9])")  # 下鴨北園町12
 # Building and room: コーポ101, さくらマンション 305号室, ひまわりハイツ 404, 芝パークビル7F.
-_BUILDING = (r"(?:[ \u3000]?(?![にはがをでへとのもや])[A-Za-zァ-ヴーぁ-ん\u4e00-\u9fff]{1,16}?[ \u3000]?\d{1,4}"
-             r"(?:号室|号|階|F)?(?![0-9年月日歳才円]))?")
+# A wing letter and a hyphen may come before the room (コーポ太子堂B-201, グリーンハイツ2-305).
+_BUILDING = (r"(?:[ \u3000]?(?![にはがをでへとのもや])[A-Za-zァ-ヴーぁ-ん\u4e00-\u9fff]{1,16}?[ \u3000]?"
+             r"(?:(?<=[A-Za-z棟])-)?\d{1,4}(?:-\d{1,4})?(?:号室|号|階|F)?(?![0-9年月日歳才円]))?")
 
 ADDRESS_WITH_PREFECTURE = _PREF + _SP + "(?:" + _MUNI + ")+" + _TOWN + "(?:" + _BLOCK + ")" + _BUILDING
 ADDRESS_WITH_MUNICIPALITY = _MUNI + _TOWN + "(?:" + _BLOCK + ")" + _BUILDING

@@ -87,6 +87,8 @@ class DateOfBirthRecognizer(RegexRecognizer):
         """A date next to its label, or followed by 生 (S45.3.3生, 1990/1/2生), is a birth date. So is a
         full date of LATEST_UNLABELLED_BIRTH_YEAR or earlier with no other event named: in a support chat
         that is the customer's birth date (1985/11/03 です, answering the question before)."""
+        if _EXAMPLE_BEFORE.search(text, max(0, start - 6), start) or not _real_month_day(text[start:end]):
+            return None  # （例：1990/01/01）, 平成〇年〇月〇日: a form's example, not anyone's date
         if _BORN.match(text, end) or has_context(text, start, end, self.CONTEXT, self.CONTEXT_BEFORE,
                                                      self.CONTEXT_AFTER):
             return min(base_score + self.CONTEXT_BOOST, 1.0)
@@ -94,6 +96,18 @@ class DateOfBirthRecognizer(RegexRecognizer):
         if year is None or year > LATEST_UNLABELLED_BIRTH_YEAR or other_event(text, start, end):
             return None
         return base_score - 0.05
+
+
+# An example in a form's instructions (例：1990/01/01, 例) 1985年4月1日, e.g. 1990/1/1).
+_EXAMPLE_BEFORE = re.compile(r"(?:例|例えば|e\.g\.|ex\.)[\s:：)）]*$", re.IGNORECASE)
+
+
+def _real_month_day(value: str) -> bool:
+    """False for a month or day that no calendar has (〇月〇日 read as 0月0日, 13/45)."""
+    numbers = [int(n) for n in re.findall(r"\d+", value)]
+    if len(numbers) == 1 and len(str(numbers[0])) == 8:  # 19900101
+        numbers = [numbers[0] // 10000, numbers[0] // 100 % 100, numbers[0] % 100]
+    return len(numbers) < 2 or (1 <= numbers[-2] <= 12 and 1 <= numbers[-1] <= 31)
 
 
 def other_event(text: str, start: int, end: int) -> bool:

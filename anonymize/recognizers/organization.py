@@ -145,6 +145,50 @@ _BRANCH = re.compile(r"[\u4e00-\u9fff々ァ-ヴー]{1,6}(?:駅前|駅)?店")
 # workplace words (…に勤務).
 _PUBLIC_OFFICE = re.compile(r"(?:警察署|消防署|税務署|郵便局|保健所|図書館|公民館|清掃事務所|年金事務所|ハローワーク"
                             r"|受付センター|コールセンター|交番|児童相談所|法務局|入国管理局|運輸支局|国土安全保障省)$")
+# A department right after an organisation found (東邦テクノ 品質管理課): part of it, as the gold convention
+# has it; two characters at least before 部 or 課, so that 全部 and 一部 never are.
+_DEPARTMENT_AFTER = re.compile(r"[ \u3000]?[\u4e00-\u9fffァ-ヴー]{2,10}?(?:事業部|本部|部|課|室|支店|営業所)"
+                               r"(?![\u4e00-\u9fffァ-ヴー])")
+# Words right after a workplace that say someone works or studies there (湘南みなと訪問看護ステーションに勤めて,
+# とんかつ かつ久 三軒茶屋店の店長の…, オクト設計様の法人契約): whatever name stands before them is an affiliation.
+_WORKS_AT_AFTER = re.compile(r"に勤め|に勤務|で働い|で働き|の職員|の社員|の従業員|に所属|に入社|に通勤|の店長|のスタッフ"
+                             r"|で(?:パート|アルバイト|バイト|派遣|看護師|事務|アシスタント)"
+                             r"|様の(?:法人|ご担当|担当者|研修|人事|総務|経理|社員|従業員)")
+_NAME_TOKEN_POS = ("名詞-固有名詞", "名詞-普通名詞", "接頭辞", "接尾辞-名詞的")
+# Before 様の…, a role addressed politely (お客様の, ご担当者様の, 会員様の), not a company.
+_ROLE_END = re.compile(r"(?:者|員|客|方|人|様|皆)$")
+# Space-separated words of a shop's name before its branch (とんかつ かつ久 |三軒茶屋店).
+_NAME_WORDS_BEFORE = re.compile(r"(?:(?<=[\s、。！？!?「」：:])|^)(?:[^\s、。！？!?「」：:]{1,12}(?<![はがをにでとものへ])"
+                                r"[ \u3000]){1,2}$")
+
+
+def _name_token(tok) -> bool:
+    return (tok.tag_.startswith(_NAME_TOKEN_POS) and not tok.tag_.startswith("名詞-普通名詞-副詞可能")) or (
+        tok.tag_.startswith("形状詞") and bool(KATAKANA_WORD.fullmatch(tok.text)))  # ユニバーサル|航研
+
+
+def _workplaces_before_work_words(doc: Doc) -> list[tuple[int, int]]:
+    """The noun run right before words saying someone works there (湘南みなと訪問看護ステーション|に勤めて); a
+    shop's branch takes the words of its name before it (とんかつ かつ久 三軒茶屋店|の店長). A run of common nouns
+    (会社, 訪問看護ステーション) names no one's workplace, unless it is addressed with 様 (オクト設計様の法人契約)."""
+    text, spans = doc.text, []
+    for m in _WORKS_AT_AFTER.finditer(text):
+        run = []
+        for tok in reversed([t for t in doc if t.idx + len(t.text) <= m.start()]):
+            if not _name_token(tok):
+                break
+            run.insert(0, tok)
+        if not run or run[-1].idx + len(run[-1].text) != m.start():
+            continue
+        start, end = run[0].idx, m.start()
+        if text.endswith("店", start, end) and (words := _NAME_WORDS_BEFORE.search(text, 0, start)) is not None:
+            start = words.start()
+        addressed = m.group().startswith("様") and len(run) >= 2 and not _ROLE_END.search(text, start, end)
+        if end - start >= 2 and (addressed or not is_common_noun_phrase(text[start:end])):
+            spans.append((start, end))
+    return spans
+
+
 def _place_branch(name: str) -> bool:
     """大和店, 梅田店, 博多駅前店: a branch named by a proper noun of its place, not a kind of shop (星野商店,
     三省堂書店, 美登利総本店)."""
@@ -230,6 +274,8 @@ class OrganizationRecognizer(RegexRecognizer):
         for r in results:
             if (tail := _NAME_TAIL.match(text, r.end)) is not None:
                 r.end = tail.end()
+            if (department := _DEPARTMENT_AFTER.match(text, r.end)) is not None:
+                r.end = department.end()
         results = [r for r in results if not _THING_END.search(text, r.start, r.end)
                    or _LEGAL_FORM_RE.search(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
         results = [r for r in results if not _a_place_or_fan(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
@@ -243,7 +289,9 @@ class OrganizationRecognizer(RegexRecognizer):
         results = [r for r in results if not _PLACEHOLDER.search(text, r.start, r.end) and not NOT_ONE_NAME.search(
             text, r.start, r.end)
                    and (doc is None or not _kana_not_noun(doc, r.start, r.end))]
-        return results + self._list_items(text, results)
+        workplaces = [RecognizerResult(self.ENTITY, s, e, 0.8) for s, e in _workplaces_before_work_words(doc)
+                      ] if doc is not None else []
+        return results + self._list_items(text, results) + workplaces
 
     def _list_items(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         """Companies listed beside found ones: an item between two (日本航空、全日本空輸、AIRDO), and the last

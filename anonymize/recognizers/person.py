@@ -29,6 +29,7 @@ from anonymize.lexicon import (
     is_common_noun_phrase,
     is_one_known_word,
     is_romaji_name,
+    only_common_noun,
 )
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
 from anonymize.recognizers.base import NOT_ONE_NAME, ascii_bounded, extend_foreign_name, tokens_in
@@ -85,7 +86,8 @@ NAME_AFTER_LABEL = re.compile(r"(?:(?<=名前は|名前を|氏名は|名義は|�
                               r"(?=です|に変更|で登録|で予約|でお願い|と申|様|さん|になって|[）)])")
 # An account holder's name in kana after the account (…普通 1234567（ヤマダ タロウ）).
 # A full name in katakana after a name label (名義人 カデノコウジ タダシ, フリガナ：ヤマダ タロウ).
-LABELLED_KANA_NAME = re.compile(r"(?:(?<=名義人)|(?<=名義 )|(?<=氏名 )|(?<=フリガナ)|(?<=ふりがな)|(?<=カナ))"
+LABELLED_KANA_NAME = re.compile(r"(?:(?<=名義人)|(?<=名義 )|(?<=氏名 )|(?<=フリガナ)|(?<=ふりがな)|(?<=カナ)|(?<=会員名)"
+                                r"|(?<=会員名は)|(?<=登録名)|(?<=登録名は)|(?<=契約者名)|(?<=受取人)|(?<=受取人は))"
                                 r"[ \u3000:：]*([ァ-ヴー]{2,}[ \u3000][ァ-ヴー]{1,})(?![ァ-ヴー])")
 ACCOUNT_HOLDER = re.compile(r"(?<=[（(])[ァ-ヴー]{2,}(?:[ \u3000][ァ-ヴー]{1,})?(?=[）)])")
 ACCOUNT_CONTEXT = ("口座", "名義", "振込", "振り込", "返金", "銀行", "支店", "普通", "当座", "ゆうちょ", "(普)", "(当)")
@@ -93,6 +95,9 @@ ACCOUNT_CONTEXT = ("口座", "名義", "振込", "振り込", "返金", "銀行"
 _SECOND_HALF = re.compile(r"[ \u3000]([ぁ-んァ-ヴー\u4e00-\u9fff々]{1,4})(?=です|と申|様|さん|、|。|！|!|（|\(|\s|$)")
 # Two words of half-width katakana (ﾔﾏﾀﾞ ﾀﾛｳ): how bank and card systems print a holder's name.
 HALFWIDTH_NAME = re.compile(r"(?<![ｦ-ﾟ])[ｦ-ﾟ]{2,}[ \u3000][ｦ-ﾟ]{1,}")
+# A label a half-width holder name may follow without the dictionary knowing it (会員名はﾐﾔｻﾞｷ ｱｵｲ).
+_NAME_LABEL_BEFORE = re.compile(r"(?:名義人?|氏名|名前|会員名|登録名|契約者名?|受取人|カナ|フリガナ)"
+                                r"(?:は|[:：])?[ \u3000]*$")
 # Names in English sentences: I am Kana, This is Mika from…, my name is Maria Garcia, Ms. Garcia, Kaneko sama.
 _LATIN_NAME = r"([A-Z][a-z]+(?: [A-Z][a-z]+(?:-[a-z]+)?){0,2})"  # Lin Mei-hua
 ENGLISH_INTRO = re.compile(r"(?:\b(?:I am|I'm|[Tt]his is|[Mm]y name is|[Nn]ame:|(?:[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter"
@@ -125,13 +130,15 @@ SURNAME_AFTER_NO = re.compile(r"(?<=の)([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4
                               r"(?=です(?:[。！!、,\s]|$)|でございます|と申)")
 # A family member's or a child's given name after who they are (娘の凛が, 夫の樹が, 小学3年のはるとと), and a
 # name before an age in brackets (そうた（8歳）): what follows them is a particle, what is tried is the rest.
-KIN_BEFORE = re.compile(r"(?:娘|息子|夫|妻|主人|旦那|長男|長女|次男|次女|三男|三女|子ども|子供|孫|弟|妹|兄|姉|嫁|婿|甥|姪"
-                        r"|年長|年中|年少|[小中]学[1-6１-６]年生?|高校[1-3１-３]年生?|[1-9１-９]歳)の")
+KIN_BEFORE = re.compile(r"(?:(?:娘|息子|夫|妻|主人|旦那|長男|長女|次男|次女|三男|三女|子ども|子供|孫|弟|妹|兄|姉|嫁|婿|甥|姪"
+                        r"|年長|年中|年少|[小中]学[1-6１-６]年生?|高校[1-3１-３]年生?|[1-9１-９]歳)の"
+                        # 子どもは葵で, 下の子は光で: who they are, then the name
+                        r"|(?:子ども|子供|上の子|下の子|末っ子|娘|息子|長男|長女|次男|次女)は(?=[^はがをにで]{1,4}(?:で|です|と|、)))")
 AGE_AFTER = re.compile(r"[（(][0-9０-９]{1,2}歳[）)]")
 _GIVEN_NAME_CANDIDATE = re.compile(r"[\u4e00-\u9fff々]{1,3}(?![\u4e00-\u9fff々])|[ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}")
 # How kana phrases that follow の start, never a given name: ために, いうこと, したい…, ものが.
 _KANA_PHRASE_STARTS = ("ため", "いう", "こと", "もの", "とこ", "よう", "ほう", "した", "する", "なる", "いる", "ある")
-_PARTICLE_AFTER_NAME = re.compile(r"[がはもをにとへやの、。）)]|です|ちゃん|くん|さん|様|[（(][0-9０-９]")
+_PARTICLE_AFTER_NAME = re.compile(r"[がはもをにとへやの、。）)]|で(?=[、,])|です|ちゃん|くん|さん|様|[（(][0-9０-９]")
 _NAME_BEFORE_AGE = re.compile(r"(?:^|(?<=[\s、。：:「/,，]))([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?"
                               r"|[ぁ-ゖ]{2,5}|[ァ-ヴー]{2,8})$")
 # Parts of a Latin or katakana name found once, looked for again in the same text (Yuki Tanabeさん … Tanabeって).
@@ -229,6 +236,14 @@ def _inside_kana_word(token: Token) -> bool:
     prev = token.nbor(-1) if token.i > 0 else None
     return (prev is not None and bool(HIRAGANA_WORD.match(token.text)) and bool(HIRAGANA_WORD.fullmatch(prev.text[-1]))
             and not prev.tag_.startswith(("助詞", "感動詞", "接続詞")) and prev.idx + len(prev.text) == token.idx)
+
+
+def _only_a_word(word: str) -> bool:
+    """A katakana word, or a kanji word of two or more characters, that the dictionary has only as a common
+    noun (パスポート, 人気|講師, 新人): no name. Kana given names (つばさ) and one-kanji names (空, 海) are
+    written with common nouns, so they are not judged this way."""
+    return (bool(KATAKANA_WORD.fullmatch(word)) or (len(word) >= 2 and bool(_KANJI_WORD.match(word)))) and (
+        only_common_noun(word))
 
 
 def is_name_tag(token: Token) -> bool:
@@ -342,7 +357,8 @@ class PersonRecognizer(EntityRecognizer):
             if (name := _NAME_BEFORE_AGE.search(text, 0, m.start())) and _plausible_given_name(name.group(1)):
                 add(name.start(1), name.end(1), 0.7)
         for m in HALFWIDTH_NAME.finditer(text):
-            if has_person_name_word(unicodedata.normalize("NFKC", m.group())):  # not ﾎﾟｲﾝﾄｶﾞ ﾂｲﾃﾅｲﾃﾞｽ
+            if has_person_name_word(unicodedata.normalize("NFKC", m.group())) or _NAME_LABEL_BEFORE.search(
+                    text, max(0, m.start() - 8), m.start()):  # not ﾎﾟｲﾝﾄｶﾞ ﾂｲﾃﾅｲﾃﾞｽ
                 add(m.start(), m.end(), 0.7)
         for m in ENGLISH_INTRO.finditer(text):
             add(m.start(m.lastindex or 0), m.end(m.lastindex or 0), 0.8)
@@ -476,13 +492,15 @@ class PersonRecognizer(EntityRecognizer):
                     j -= 1
                 if doc[j].text == "・":
                     j += 1
-                found.append((doc[j].idx, tok.idx + len(tok.text)))
+                if j < i or not _only_a_word(tok.text):  # 人気|講師; ミナト精工|様 is a name of two words
+                    found.append((doc[j].idx, tok.idx + len(tok.text)))
             if INTRO_BEFORE.search(text[max(0, tok.idx - 8):tok.idx]) and could_be_name(tok):
                 k = i
                 while k + 1 < n and k < i + 3 and (could_be_name(doc[k + 1]) or doc[k + 1].text == "・"
                                                    or (doc[k + 1].is_space and k + 2 < n and could_be_name(doc[k + 2]))):
                     k += 1
-                found.append((tok.idx, doc[k].idx + len(doc[k].text)))
+                if k > i or not _only_a_word(tok.text):  # 氏名は|パスポートと同じ
+                    found.append((tok.idx, doc[k].idx + len(doc[k].text)))
         return found
 
     @staticmethod
