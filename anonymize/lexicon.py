@@ -33,8 +33,13 @@ _remembered = functools.lru_cache(maxsize=65536)
 
 
 @functools.cache
+def _sudachi_dictionary() -> Dictionary:
+    return Dictionary(dict="core")
+
+
+@functools.cache
 def _sudachi() -> SudachiTokenizer:
-    return Dictionary(dict="core").create(mode=SplitMode.C)
+    return _sudachi_dictionary().create(mode=SplitMode.C)
 
 
 @_remembered
@@ -79,11 +84,6 @@ def only_common_noun(text: str) -> bool:
     a name entry too). Words the dictionary does not know (スミスマシン) are not said to be."""
     entries = _sudachi_dictionary().lookup(text)
     return bool(entries) and all(tuple(m.part_of_speech()[:2]) == ("名詞", "普通名詞") for m in entries)
-
-
-@functools.cache
-def _sudachi_dictionary() -> Dictionary:
-    return Dictionary(dict="core")
 
 
 @_remembered

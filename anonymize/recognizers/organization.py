@@ -8,7 +8,7 @@ import re
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from anonymize import entities as E
 from anonymize.lexicon import (
@@ -162,7 +162,7 @@ _NAME_WORDS_BEFORE = re.compile(r"(?:(?<=[\s、。！？!?「」：:])|^)(?:[^\s
                                 r"[ \u3000]){1,2}$")
 
 
-def _name_token(tok) -> bool:
+def _name_token(tok: Token) -> bool:
     return (tok.tag_.startswith(_NAME_TOKEN_POS) and not tok.tag_.startswith("名詞-普通名詞-副詞可能")) or (
         tok.tag_.startswith("形状詞") and bool(KATAKANA_WORD.fullmatch(tok.text)))  # ユニバーサル|航研
 
@@ -173,11 +173,12 @@ def _workplaces_before_work_words(doc: Doc) -> list[tuple[int, int]]:
     (会社, 訪問看護ステーション) names no one's workplace, unless it is addressed with 様 (オクト設計様の法人契約)."""
     text, spans = doc.text, []
     for m in _WORKS_AT_AFTER.finditer(text):
-        run = []
-        for tok in reversed([t for t in doc if t.idx + len(t.text) <= m.start()]):
-            if not _name_token(tok):
+        at = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        run: list[Token] = []
+        for i in range(at.start - 1 if at is not None else -1, -1, -1):  # back from the token before the words
+            if not _name_token(doc[i]):
                 break
-            run.insert(0, tok)
+            run.insert(0, doc[i])
         if not run or run[-1].idx + len(run[-1].text) != m.start():
             continue
         start, end = run[0].idx, m.start()
