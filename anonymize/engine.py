@@ -159,6 +159,8 @@ class Detector:
             while r.entity_type in _NAME_TYPES and r.end > r.start + 1 and text[r.end - 1] in (
                     "、,の" if r.entity_type == "ORGANIZATION" else "、,"):
                 r.end -= 1
+            if r.entity_type in _NAME_TYPES and (tail := _ADDRESSEE_TAIL.search(text, r.start + 2, r.end)):
+                r.end = tail.start()  # ミナト精工様向けの請求書: the name, not who it is addressed to
         for r in sorted(results, key=lambda r: (r.start, -r.end, r.entity_type)):
             if r.end <= r.start or any(s <= r.start and r.end <= e for s, e in protected) or not _could_be_name(r, text):
                 continue
@@ -258,6 +260,8 @@ ENGLISH_WORDS = frozenset(
     "vietnamese area your got get let see noted understood cool nice wow oh ah alright awesome perfect "
     "just also still now then again appreciate appreciated regards best cheers welcome".split())
 _NAME_TYPES = frozenset({"PERSON", "ORGANIZATION"})
+# An honorific or "addressed to" that NER or a name pattern took into a name's end (様向け, 御中, 宛て).
+_ADDRESSEE_TAIL = re.compile(r"(?:(?:様|さま|さん|殿|御中)(?:向け?|宛て?)?|向け|宛て?)$")
 _LIST_MARK = re.compile(r"[・/／]")  # PayPay・楽天ペイ, VISA/Master/JCB
 _LETTER = re.compile(r"[A-Za-zぁ-んァ-ヴｦ-ﾟ\u4e00-\u9fff々]")
 # Where a name ends at the latest: within hours. 交換 is two sentences; Mr. and Co. are not sentence ends.

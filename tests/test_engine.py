@@ -509,3 +509,14 @@ def test_words_examples_acronyms_and_services_are_not_personal(anonymizer, text)
 def test_workplaces_departments_labelled_names_and_rooms_are_found(anonymizer, text, value):
     out = anonymizer.redact([text])[0].text
     assert value not in out, out
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("株式会社ミナト精工様向けの請求書を送ります", "株式会社ミナト精工"),
+    ("三ツ星ロジスティクス様向けの見積もりです", "三ツ星ロジスティクス"),
+    ("株式会社ヒカリノ工業御中", "株式会社ヒカリノ工業"),
+])
+def test_a_name_ends_before_whom_it_is_addressed_to(anonymizer, text, name):
+    [red] = anonymizer.redact([text])
+    assert [text[d.start:d.end] for d in red.detections] == [name]
+    assert red.text.endswith(text[len(name):])  # 様向け, 御中 stay for the analyst
