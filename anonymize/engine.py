@@ -23,7 +23,7 @@ from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResu
 from presidio_analyzer.nlp_engine import SpacyNlpEngine
 
 from anonymize.entities import Detection
-from anonymize.lexicon import is_common_noun_phrase
+from anonymize.lexicon import is_common_noun_phrase, is_romaji_name
 from anonymize.names_ner import NAMES_META_KEY, NAMES_NER_DIR, add_names_ner
 from anonymize.normalize import normalize
 from anonymize.recognizers import all_recognizers
@@ -286,15 +286,15 @@ def _is_list_of_services(result: RecognizerResult, protected: list[tuple[int, in
 
 def _could_be_name(result: RecognizerResult, text: str) -> bool:
     """False for a person or organisation with no letter in it (〜), a weekday (月〜金), a place someone goes
-    to (金沢行きたい), an English sentence fragment, or an organisation in lower-case English (contacting us)."""
+    to (金沢行きたい), an English sentence fragment, or lower-case English (contacting us, tomorrow)."""
     if result.entity_type not in _NAME_TYPES:
         return True
     value = text[result.start:result.end]
     if not _LETTER.search(value) or value.strip("〜~()（）") in _WEEKDAYS or _TRIP_AFTER.match(text, result.end):
         return False
-    if result.entity_type == "ORGANIZATION" and _LATIN_TEXT.fullmatch(value) and any(
-            w.islower() and w not in _NAME_PARTICLES for w in re.findall(r"[A-Za-z]+", value)):
-        return False
+    if _LATIN_TEXT.fullmatch(value) and any(w.islower() and w not in _NAME_PARTICLES for w in re.findall(
+            r"[A-Za-z]+(?:-[A-Za-z]+)*", value)) and (result.entity_type == "ORGANIZATION" or not is_romaji_name(value)):
+        return False  # contacting us, tomorrow, Haneda does; a person in romaji may be lower case (aya nakamura)
     if _LATIN_ONLY.fullmatch(value) and not _LEGAL_FORM_EN.search(value):
         # A sentence starts with an English word or is mostly English words (Hi, Great service); a name may
         # hold one further on (Nguyen Van An).
@@ -315,7 +315,9 @@ PRODUCT_WORDS = (r"車|軽|新車|中古車|ドライヤー|掃除機|冷蔵庫|
                  r"|イヤホン|ヘッドホン|ヘッドフォン|スピーカー|ゲーム機|ゲーム|ソフト|コントローラー|時計|腕時計"
                  r"|ウォッチ|電卓|バッテリー|充電器|ケーブル|アダプター|ルーター|モニター|ディスプレイ|キーボード"
                  r"|マウス|シェーバー|電動歯ブラシ|体重計|血圧計|靴|スニーカー|シューズ|ジャケット|ウェア|家具"
-                 r"|製品|商品|純正品?|正規品|電池|トナー|インク|アプリ|タイヤ|ナビ|部品|パーツ")
+                 r"|製品|商品|純正品?|正規品|電池|トナー|インク|アプリ|タイヤ|ナビ|部品|パーツ|自転車|電動自転車|バイク"
+                 r"|ピアノ|電子ピアノ|楽器|ギター|給湯器|コンロ|食洗機|パネル|太陽光パネル|蓄電池|ミシン|化粧品|シャンプー"
+                 r"|トリートメント|カラー剤|コスメ|フード|ペットフード|療法食|おやつ|スキー板|ボード|ブーツ|ラケット|ウェア")
 _PRODUCT_AFTER = (r"(?:(?P<model>[ \u3000・]?の?[ \u3000]?(?:[A-Za-z]+[0-9-][A-Za-z0-9-]*"
                   r"|[A-Z][A-Za-z0-9-]*-[A-Za-z0-9-]+)|[ \u3000](?:Switch|Watch|Pay|Pixel|Xperia|PlayStation"
                   r"|Surface|Galaxy|Echo|Kindle|AirPods|Music|TV))"
@@ -330,7 +332,15 @@ def _maker_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
     if not terms:
         return None
     names = "|".join(re.escape(normalize(t)) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(r"(?<![A-Za-zァ-ヴー\u4e00-\u9fff])(?P<maker>" + names + r")" + _PRODUCT_AFTER)
+    # …or a list of makers (ダイキン・パナソニック・日立など主要メーカー), a katakana model after a space
+    # (トヨタ カローラアクシオ; five letters at least, so not マツダ ヤマト, a name) or a model number (マツダ3).
+    among_makers = (r"|(?=[・/／][ \u3000]?(?:" + names + r"))|(?=(?:など|等)の?(?:主要|国内|大手|各)?(?:メーカー|ブランド"
+                    r"|製品|機種|家電))|(?P<kana_model>[ \u3000][ァ-ヴ][ァ-ヴー・]{4,15}|\d{1,2}(?![0-9台年月日件回歳]))"
+                    # a Latin model after の (ブリヂストンのbikke), or of two words with a number (キヤノンEOS R5;
+                    # not Roland Smith)
+                    r"|(?P<latin_model>[ \u3000]?の[ \u3000]?[A-Za-z][A-Za-z0-9/-]{1,15}"
+                    r"|[ \u3000]?[A-Za-z][A-Za-z0-9/-]{1,15}[ \u3000][A-Z]{0,3}\d[A-Za-z0-9/-]*)")
+    return re.compile(r"(?<![A-Za-zァ-ヴー\u4e00-\u9fff])(?P<maker>" + names + r")(?:" + _PRODUCT_AFTER + among_makers + ")")
 
 
 # Words that continue a public name and keep it a service (ドコモショップ, 楽天カード, ヤマト運輸の営業所 is not one).

@@ -68,6 +68,11 @@ class DetectionSettings:
         "アディダス", "adidas", "コロンビア", "ワークマン", "GU", "ジーユー", "しまむら", "IKEA", "イケア", "カワイ",
         "ローランド", "Roland", "コルグ", "KORG", "Buffalo", "資生堂", "花王", "小林製薬", "ライオン", "リンナイ",
         "ノーリツ", "パロマ",
+        # Air conditioning, energy, tyres, bicycles, instruments, hair and skin care, pet food, sports.
+        "ダイキン", "三菱電機", "富士通ゼネラル", "コロナ", "京セラ", "長州産業", "カナディアンソーラー", "テスラ", "Tesla",
+        "ブリヂストン", "ヨコハマタイヤ", "ダンロップ", "ミシュラン", "シマノ", "スタインウェイ", "ミルボン", "ケラスターゼ",
+        "ロレアル", "コーセー", "カネボウ", "ロイヤルカナン", "ヒルズ", "ユニ・チャーム", "ペティオ", "ミズノ", "アシックス",
+        "デサント", "サロモン", "ロシニョール", "バートン", "ヨネックス", "ジャノメ",
     )
     # The names NER head (anonymize/models/train_names.py); "" is the one shipped in anonymize/models/names_ner.
     names_model: str = ""

@@ -520,3 +520,44 @@ def test_a_name_ends_before_whom_it_is_addressed_to(anonymizer, text, name):
     [red] = anonymizer.redact([text])
     assert [text[d.start:d.end] for d in red.detections] == [name]
     assert red.text.endswith(text[len(name):])  # 様向け, 御中 stay for the analyst
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("勤務先はみなと台信用金庫 融資部です", "みなと"),               # a kana name after a particle
+    ("私はさくら総合病院 看護部で働いています", "さくら"),
+    ("ミドリ精機 川崎工場の北条です", "川崎工場"),                  # a site after the company
+    ("大阪府吹田市江坂町4-20 江坂ノースタワー21 24階です", "24階"),  # a floor after the building
+    ("千葉県船橋市夏見台3-7-1 ケアホームなつみ台 です", "なつみ台"),  # a building with no room number
+    ("院長の早瀬が伺う形でいかがでしょうか", "早瀬"),               # a staff member after their role
+    ("赤ちゃんは陽葵、上の子が湊です", "湊"),                      # who they are, が, the name
+    ("Passport is TH2049375, name Park Jiwoo", "Jiwoo"),
+])
+def test_kana_companies_sites_buildings_and_staff_names_are_found(anonymizer, text, value):
+    out = anonymizer.redact([text])[0].text
+    assert value not in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "飼い主様のお名前と、猫ちゃんのお名前を教えてください",    # a role with kana in it
+    "女性カメラマンのご指定も可能です",                          # a polite prefix and a common noun
+    "名義は申告者ご本人様と一致している必要がございます",
+    "ワンちゃん用のケーキでしたら問題ございません",
+    "I need to cancel my appointment tomorrow, I have a fever",  # lower-case English is no name
+    "No, the flat fare to Haneda does not require a passport.",
+    "ダイキン・パナソニック・日立・三菱電機など主要メーカーに対応しています",  # a list of makers
+    "教習車はトヨタ カローラアクシオを使用しています",            # a maker and its model
+    "ブリヂストンのbikke選べる？", "撮影機材はキヤノンEOS R5です",
+])
+def test_roles_english_words_and_makers_of_products_are_not_personal(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("東先生、お問い合わせありがとうございます", "東"),     # a name before its title is no role
+    ("My name is Lin Mei-hua", "Mei-hua"),                  # a hyphenated given name is not lower-case English
+    ("振込は楽天銀行 普通 7719305 マツダ ヤマト です", "ヤマト"),  # a surname that is a maker, and a name
+    ("ダイキンの社員です", "ダイキン"),                       # a maker as a workplace
+])
+def test_names_beside_the_role_english_and_maker_filters_are_still_found(anonymizer, text, value):
+    out = anonymizer.redact([text])[0].text
+    assert value not in out, out

@@ -29,8 +29,15 @@ _BLOCK = (_NUM + r"(?:丁目|番地の|番地?|-|の)\s?" + r"\d{1,5}(?:(?:番�
           + r"|(?<=町)\d{1,5}(?![0-9])")  # 下鴨北園町12
 # Building and room: コーポ101, さくらマンション 305号室, ひまわりハイツ 404, 芝パークビル7F.
 # A wing letter and a hyphen may come before the room (コーポ太子堂B-201, グリーンハイツ2-305).
+# A floor after the building's number (梅田ノースゲート21 24階), and a building named with no room at all, by
+# a word only buildings end or start with (ケアホームなつみ台 です, グランドメゾン桜).
+_FLOOR = r"(?:[ \u3000]?\d{1,3}(?:階|F)(?:[ \u3000]?\d{1,4}号室?)?)?"
+_BUILDING_WORD = (r"(?:ハイツ|マンション|コーポ|レジデンス|ハウス|ホーム|荘|ビル|タワー|ヒルズ|パレス|メゾン|アパート"
+                  r"|寮|団地|コート|テラス|ヴィラ)")
 _BUILDING = (r"(?:[ \u3000]?(?![にはがをでへとのもや])[A-Za-zァ-ヴーぁ-ん\u4e00-\u9fff]{1,16}?[ \u3000]?"
-             r"(?:(?<=[A-Za-z棟])-)?\d{1,4}(?:-\d{1,4})?(?:号室|号|階|F)?(?![0-9年月日歳才円]))?")
+             r"(?:(?<=[A-Za-z棟])-)?\d{1,4}(?:-\d{1,4})?(?:号室|号|階|F)?" + _FLOOR + r"(?![0-9年月日歳才円])"
+             r"|[ \u3000]?(?![にはがをでへとのもや])[A-Za-zァ-ヴーぁ-ん\u4e00-\u9fff]{0,10}?" + _BUILDING_WORD
+             + r"[A-Za-zァ-ヴーぁ-ん\u4e00-\u9fff]{0,8}?" + _FLOOR + r"(?=[ \u3000、。,，!！?？]|です|$))?")
 
 ADDRESS_WITH_PREFECTURE = _PREF + _SP + "(?:" + _MUNI + ")+" + _TOWN + "(?:" + _BLOCK + ")" + _BUILDING
 ADDRESS_WITH_MUNICIPALITY = _MUNI + _TOWN + "(?:" + _BLOCK + ")" + _BUILDING

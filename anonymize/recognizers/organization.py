@@ -64,7 +64,9 @@ _KANJI_NAME = (r"(?<![ァ-ヴーA-Za-z0-9\u4e00-\u9fff々])"
 _LATIN_LEGAL = (r"(?<![A-Za-z])[A-Z][A-Za-z&]*(?: [A-Z][A-Za-z&]*){0,4},? (?:Co\., ?Ltd\.?|Co\.|Inc\.?|Corp\.?|Ltd\.?"
                 r"|LLC|GmbH|K\.K\.)")
 # A name with hiragana in it before a school, hospital or office suffix: さくら総合病院, 県立みどり台高校.
-_KANA_MIXED_NAME = (r"(?<![ぁ-ん])(?:[\u4e00-\u9fff]{1,4})?[ぁ-ん]{2,5}[\u4e00-\u9fffァ-ヴー]{0,6}?"
+# After a particle too (勤務先はみなと台信用金庫): the match then starts at the particle, which is trimmed off.
+_KANA_MIXED_NAME = (r"(?:(?<![ぁ-ん])|(?<=[^ぁ-ん][はがもをにでとへの]))(?:[\u4e00-\u9fff]{1,4}(?![はがもをにでとへの]))?"
+                    r"[ぁ-ん]{2,5}[\u4e00-\u9fffァ-ヴー]{0,6}?"
                     r"(?:総合病院|病院|クリニック|大学|高校|高等学校|中学校|小学校|幼稚園|保育園|学園|銀行|信用金庫)")
 # Latin and katakana company names written with 社: BLW社, Swan and Hunter社, メカノ社, ワゴン・リ社 (not 社長,
 # 社員, 社内 …).
@@ -147,7 +149,8 @@ _PUBLIC_OFFICE = re.compile(r"(?:警察署|消防署|税務署|郵便局|保健�
                             r"|受付センター|コールセンター|交番|児童相談所|法務局|入国管理局|運輸支局|国土安全保障省)$")
 # A department right after an organisation found (東邦テクノ 品質管理課): part of it, as the gold convention
 # has it; two characters at least before 部 or 課, so that 全部 and 一部 never are.
-_DEPARTMENT_AFTER = re.compile(r"[ \u3000]?[\u4e00-\u9fffァ-ヴー]{2,10}?(?:事業部|本部|部|課|室|支店|営業所)"
+_DEPARTMENT_AFTER = re.compile(r"[ \u3000]?[\u4e00-\u9fffァ-ヴー]{2,10}?(?:事業部|本部|部|課|室|支店|営業所|工場|事業所|支社"
+                               r"|研究所)"
                                r"(?![\u4e00-\u9fffァ-ヴー])")
 # Words right after a workplace that say someone works or studies there (湘南みなと訪問看護ステーションに勤めて,
 # とんかつ かつ久 三軒茶屋店の店長の…, オクト設計様の法人契約): whatever name stands before them is an affiliation.
@@ -283,9 +286,10 @@ class OrganizationRecognizer(RegexRecognizer):
         if not _WORKS_THERE.search(text):  # a clinic one visits (大森赤十字病院の小児科で…) is where, not whose
             results = [r for r in results if _LEGAL_FORM_RE.search(text, r.start, r.end) or not _MEDICAL_END.search(
                 text, r.start, _WORD_RUN.match(text, r.end).end())]  # …赤十字|病院 too
-        for r in results:  # 明日|ヤマト運輸: a time word glued before a name is not part of it
+        for r in results:  # 明日|ヤマト運輸, は|みなと台信用金庫: a time word or a particle is not part of a name
             first = tokens_in(doc, r.start, r.end)[:2] if doc is not None else []
-            if len(first) == 2 and first[0].idx == r.start and first[0].text in _TIME_WORDS:
+            if len(first) == 2 and first[0].idx == r.start and (first[0].text in _TIME_WORDS or (
+                    first[0].tag_.startswith("助詞") and HIRAGANA_WORD.match(first[1].text))):
                 r.start = first[1].idx
         results = [r for r in results if not _PLACEHOLDER.search(text, r.start, r.end) and not NOT_ONE_NAME.search(
             text, r.start, r.end)

@@ -46,7 +46,7 @@ NOT_NAMES = frozenset(
     "ら 達 たち 等 側 自身 本人 ご本人 宛 宛て 行 御中 一同 みなさま みなさん みんな あかちゃん ねえ にい じい ばあ "
     "だれ どなた かみ 孫 嫁 婿 夫 妻 隣 お隣 近所 ご近所 板前 お巡り 巡り 甥 姪 義母 義父 祖父 祖母 叔父 叔母 "
     "伯父 伯母 友 友達 彼 彼女 相方 上司 部下 同僚 仲間 大工 庭師 職人 猫 犬 ねこ いぬ ネコ イヌ わんちゃん ワンちゃん "
-    "にゃんこ うさぎ ウサギ".split()
+    "にゃんこ うさぎ ウサギ ワン わん ニャン にゃん".split()
 )
 # Words that are never a name on their own, whatever signal found them (担当の者, ご契約者様, フルネーム).
 NEVER_NAMES = frozenset(
@@ -67,7 +67,10 @@ INTRO_BEFORE = re.compile(
     r"(?:担当の|担当者の|担当は|担当者は|担当|名前は|氏名は|氏名[:：]|名前[:：]|名義は|名義[:：]|名義人は"
     r"|フリガナ[:：]|ふりがな[:：]|カナ[:：]|私は|わたしは|私、|わたくし、|名前を|申込者[:：]|契約者[:：]|宛名[:：]"
     r"|窓口の|センターの|サポートの|デスクの|事務局の|チームの|係の|カメラマンの|スタッフの|講師の|店長の|塾長の"
-    r"|コーチの|トレーナーの|プランナーの|コンシェルジュの|ドライバーの|整備士の|衛生士の|看護師の|薬剤師の)\s*$"
+    r"|コーチの|トレーナーの|プランナーの|コンシェルジュの|ドライバーの|整備士の|衛生士の|看護師の|薬剤師の"
+    # A staff member after their role (院長の早瀬が伺います, 担当医の…, スタイリストの…)
+    r"|院長の|副院長の|医師の|獣医師?の|主治医の|担当医の|先生の|トリマーの|スタイリストの|美容師の|保育士の|教官の"
+    r"|指導員の|インストラクターの|ガイドの|主任の|リーダーの|マネージャーの|アドバイザーの|カウンセラーの)\s*$"
 )
 ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,15}|[A-Z]{2,15})(?: [A-Z]\.)? "
                         r"(?:[A-Z][a-z]{1,15}(?:-[A-Za-z][a-z]{1,10})?|[A-Z]{2,15})(?![A-Za-z])")  # Lee Jun-ho
@@ -101,7 +104,8 @@ _NAME_LABEL_BEFORE = re.compile(r"(?:名義人?|氏名|名前|会員名|登録�
 # Names in English sentences: I am Kana, This is Mika from…, my name is Maria Garcia, Ms. Garcia, Kaneko sama.
 _LATIN_NAME = r"([A-Z][a-z]+(?: [A-Z][a-z]+(?:-[a-z]+)?){0,2})"  # Lin Mei-hua
 ENGLISH_INTRO = re.compile(r"(?:\b(?:I am|I'm|[Tt]his is|[Mm]y name is|[Nn]ame:|(?:[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter"
-                           r"|[Mm]other|[Ff]ather|[Ff]riend|[Nn]ame|[Pp]assenger|[Gg]uest) is)|\b(?:Mr|Ms|Mrs|Dr)\.?) "
+                           r"|[Mm]other|[Ff]ather|[Ff]riend|[Nn]ame|[Pp]assenger|[Gg]uest) is|[Nn]ame,?|under the name)"
+                           r"|\b(?:Mr|Ms|Mrs|Dr)\.?) "
                            + _LATIN_NAME
                            + r"(?![A-Za-z])|" + r"(?<![A-Za-z])([A-Z][a-z]+)(?= ?-?(?:sama|san|-sama|-san)\b)"
                            + r"|(?:(?<=担当の)|(?<=サポートの)|(?<=スタッフの)|(?<=オペレーターの))"
@@ -130,10 +134,11 @@ SURNAME_AFTER_NO = re.compile(r"(?<=の)([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4
                               r"(?=です(?:[。！!、,\s]|$)|でございます|と申)")
 # A family member's or a child's given name after who they are (娘の凛が, 夫の樹が, 小学3年のはるとと), and a
 # name before an age in brackets (そうた（8歳）): what follows them is a particle, what is tried is the rest.
-KIN_BEFORE = re.compile(r"(?:(?:娘|息子|夫|妻|主人|旦那|長男|長女|次男|次女|三男|三女|子ども|子供|孫|弟|妹|兄|姉|嫁|婿|甥|姪"
+KIN_BEFORE = re.compile(r"(?:(?:娘|息子|むすめ|むすこ|夫|妻|主人|旦那|長男|長女|次男|次女|三男|三女|子ども|子供|孫|弟|妹"
+                        r"|兄|姉|嫁|婿|甥|姪"
                         r"|年長|年中|年少|[小中]学[1-6１-６]年生?|高校[1-3１-３]年生?|[1-9１-９]歳)の"
                         # 子どもは葵で, 下の子は光で: who they are, then the name
-                        r"|(?:子ども|子供|上の子|下の子|末っ子|娘|息子|長男|長女|次男|次女)は(?=[^はがをにで]{1,4}(?:で|です|と|、)))")
+                        r"|(?:子ども|子供|上の子|下の子|末っ子|娘|息子|長男|長女|次男|次女)[はが](?=[^はがをにで]{1,4}(?:で|です|と|、)))")
 AGE_AFTER = re.compile(r"[（(][0-9０-９]{1,2}歳[）)]")
 _GIVEN_NAME_CANDIDATE = re.compile(r"[\u4e00-\u9fff々]{1,3}(?![\u4e00-\u9fff々])|[ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}")
 # How kana phrases that follow の start, never a given name: ために, いうこと, したい…, ものが.
@@ -151,7 +156,7 @@ ONE_KANJI_NAMES = frozenset("森 林 堀 関 辻 岡 谷 沢 島 畑 泉 光 誠
 UNKNOWN_KATAKANA_SUBJECT = re.compile(r"(?:^|(?<=[\s、。「（(のとがはをにも]))([ァ-ヴ][ァ-ヴー]{2,11})"
                                       r"(?=は|が|の|と|に|を|も|たち|自身|氏|一家|家の|率いる)")
 # Common nouns for a role, which take an honorific as names do (保護者様, 検針員さん, ご相談者様).
-ROLE_NOUN = re.compile(r"[\u4e00-\u9fff]+(?:者|員|係|手|師|士|人|生|主|徒|郎|婦|客|屋)")
+ROLE_NOUN = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffぁ-ん]*(?:者|員|係|手|師|士|人|生|主|徒|郎|婦|客|屋)")  # 飼い主
 # Self-introductions the tokenizer splits badly (やまだと申します → やま/だ/と/申し/ます).
 SELF_INTRO = re.compile(r"(?:^|(?<=[\s、。!！?？「」:：])|(?<=私は)|(?<=わたしは)|(?<=わたくしは)|(?<=担当の))"
                         r"((?:(?![のはがをにでへ])[ぁ-んァ-ヴー\u4e00-\u9fff々]){2,8}?)(?:と申します|と申しま|といいます|と言います)")
@@ -413,10 +418,19 @@ class PersonRecognizer(EntityRecognizer):
 
     @staticmethod
     def _role(doc: Doc, start: int, end: int) -> bool:
-        """A role, not a name: one dictionary common noun ending in 者, 員, 係 … (保護者, 検針員, 社員)."""
+        """A role, not a name: dictionary common nouns ending in one for a role (保護者, 検針員, 飼い主,
+        申告者ご本人), or a polite prefix and common nouns (ご指定, お名前)."""
         tokens = tokens_in(doc, start, end)
-        return (len(tokens) == 1 and tokens[0].tag_.startswith("名詞-普通名詞") and tokens[0].idx == start
-                and tokens[0].idx + len(tokens[0].text) == end and bool(ROLE_NOUN.fullmatch(tokens[0].text)))
+        if not tokens or tokens[0].idx != start or tokens[-1].idx + len(tokens[-1].text) != end or not all(
+                t.tag_.startswith(("名詞-普通名詞", "接頭辞", "接尾辞")) for t in tokens):
+            return False
+        first = tokens[0].text
+        polite = (first in ("ご", "御", "お") and len(tokens) > 1 and bool(_KANJI_WORD.match(tokens[1].text))) or (
+            first[0] in "ごお" and bool(_KANJI_WORD.match(first[1:])))  # ご|指定, ご指定
+        last = tokens[-1].text
+        if len(tokens) > 1 and (last in HONORIFICS or last in TITLES):
+            return False  # 東|先生: a name before its title
+        return polite or bool(ROLE_NOUN.fullmatch(last)) or (len(tokens) > 1 and last in ("者", "員"))
 
     @staticmethod
     def _extend(doc: Doc, text: str, start: int, end: int) -> tuple[int, int]:
