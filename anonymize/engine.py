@@ -359,6 +359,8 @@ def _allow_pattern(terms: Sequence[str], brand: bool = True) -> re.Pattern[str] 
     legal = r"(?:株式会社|有限会社|合同会社|\(株\))?\s?" if brand else ""
     # A Latin name is continued only after a hyphen (minarai-shop): Appleton and Jalen are not Apple, JAL.
     word = r"[ァ-ヴー\u4e00-\u9fff]+" if brand else SERVICE_WORDS + r"(?![ァ-ヴー\u4e00-\u9fff])"
-    continued = (r"(?:\s?(?:株式会社|社)|" if brand else r"(?:") + word + r"|(?:-[A-Za-z0-9]+)+)?(?![A-Za-z])"
+    # A public name's product in Latin follows a space (Apple CarPlay, Amazon Echo, YouTube Music).
+    product = "" if brand else r"|(?-i: [A-Z][A-Za-z]+)"
+    continued = (r"(?:\s?(?:株式会社|社)|" if brand else r"(?:") + word + product + r"|(?:-[A-Za-z0-9]+)+)?(?![A-Za-z])"
     # Not the end of a longer word (ゲオルク is not ゲオ).
     return re.compile(r"(?<![ァ-ヴーA-Za-z])" + legal + "(?:" + names + ")" + continued, re.IGNORECASE)

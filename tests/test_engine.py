@@ -547,6 +547,9 @@ def test_kana_companies_sites_buildings_and_staff_names_are_found(anonymizer, te
     "ダイキン・パナソニック・日立・三菱電機など主要メーカーに対応しています",  # a list of makers
     "教習車はトヨタ カローラアクシオを使用しています",            # a maker and its model
     "ブリヂストンのbikke選べる？", "撮影機材はキヤノンEOS R5です",
+    "Amazon Echo、Google Nest、Apple CarPlayに対応しています",  # a public name's product in Latin
+    "普通車MTで入校したいです", "交通系ICでも払えますか",          # an acronym with common nouns
+    "第一希望はひまわり保育園です",                              # a preference, like a school one aims at
 ])
 def test_roles_english_words_and_makers_of_products_are_not_personal(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text

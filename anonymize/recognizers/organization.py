@@ -131,8 +131,8 @@ _WORD_RUN = re.compile(r"[\u4e00-\u9fff々ァ-ヴー]{0,4}(?![\u4e00-\u9fff々�
 _WORKS_THERE = re.compile(r"勤務|勤め|職員|働い|働き|看護師|医師|薬剤師|スタッフ|入職|就職|転職|院長|事務")
 # After a school one aims at, not belongs to (多摩高校を目指す, 慶應の過去問; a job offer, に内定, is personal).
 _GOAL_AFTER = re.compile(r"を目指|を受験|に合格|を志望|志望|の入試|の過去問|の偏差値|のオープンキャンパス|の合格")
-# Before it (志望校は県立の…, 第一志望は…); not 志望動機, which is about an employer too.
-_GOAL_BEFORE = re.compile(r"(?:志望校|志望先|第[一二三1-3]志望)(?:は|:|：)?[^、。]{0,4}$")
+# Before it (志望校は県立の…, 第一志望は…, 第一希望はひまわり保育園); not 志望動機, which is about an employer too.
+_GOAL_BEFORE = re.compile(r"(?:志望校|志望先|第[一二三1-3](?:志望|希望))(?:は|:|：)?[^、。]{0,4}$")
 # A form's example, not a name (株式会社〇〇, ○○銀行).
 _PLACEHOLDER = re.compile(r"[〇○◯●×＊*]{2}|[〇○◯●]")
 # Last words of things, never of an organisation's name (迷惑メールフォルダ, 有機ELパネル, ガムテープ).
@@ -191,6 +191,18 @@ def _workplaces_before_work_words(doc: Doc) -> list[tuple[int, int]]:
         if end - start >= 2 and (addressed or not is_common_noun_phrase(text[start:end])):
             spans.append((start, end))
     return spans
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
+def _acronym_and_common_nouns(name: str) -> bool:
+    """A common acronym, alone or with common nouns (MT, 普通車MT, 交通系IC, MT教習車): a kind of thing."""
+    acronyms = _LATIN_WORD.findall(name)
+    if not acronyms or any(a.upper() not in COMMON_ACRONYMS for a in acronyms):
+        return False
+    rest = _LATIN_WORD.sub("", name).strip()
+    return not rest or is_common_noun_phrase(rest)
 
 
 def _place_branch(name: str) -> bool:
@@ -259,7 +271,7 @@ class OrganizationRecognizer(RegexRecognizer):
             for i, ent in enumerate([*sure, *more]):
                 if (ent.label_ in ORGANIZATION_LABELS and ascii_bounded(text, ent.start_char, ent.end_char)
                         and not _FACILITY.search(ent.text) and not HIRAGANA_WORD.fullmatch(ent.text.rstrip("、。"))
-                        and ent.text.upper() not in COMMON_ACRONYMS and not _place_branch(ent.text)):
+                        and not _acronym_and_common_nouns(ent.text) and not _place_branch(ent.text)):
                     start, end = extend_foreign_name(text, ent.start_char, ent.end_char)
                     results.append(RecognizerResult(self.ENTITY, start, end, 0.7 if i < len(sure) else 0.5))
         for pattern in _CHECKED_NAME_PATTERNS:
