@@ -18,14 +18,15 @@ class Anonymizer:
         self.detector = Detector(settings)
 
     def redact(self, texts: list[str], conversation_ids: list[str | None] | None = None,
-               book: PlaceholderBook | None = None) -> list[Redaction]:
+               book: PlaceholderBook | None = None, tenant_ids: list[str | None] | None = None) -> list[Redaction]:
         """Anonymize `texts`. Pass one `book` across calls to keep numbering for a conversation stable;
-        texts without a conversation id are numbered on their own."""
+        texts without a conversation id are numbered on their own. `tenant_ids` select each text's tenant
+        allow-list, if the settings have one."""
         ids = conversation_ids or [None] * len(texts)
         book = book or PlaceholderBook()
         out = []
         recent: dict[str, list[str]] = {}  # the last two messages of each conversation in this batch
-        for text, conv, found in zip(texts, ids, self.detector.detect(texts), strict=True):
+        for text, conv, found in zip(texts, ids, self.detector.detect(texts, tenant_ids), strict=True):
             if conv is None:
                 out.append(apply(text, found, None, PlaceholderBook()))
                 continue

@@ -86,6 +86,7 @@ class Detector:
         self._allow = _allow_pattern(self.settings.allow_list)
         self._public = _allow_pattern(self.settings.public_names, brand=False)
         self._products = _maker_pattern(self.settings.product_makers)
+        self._tenant_allow = {tenant: _allow_pattern(terms) for tenant, terms in self.settings.tenant_allow_lists}
         self._cache: OrderedDict[str, tuple[Detection, ...]] = OrderedDict()
 
     @property
@@ -93,8 +94,24 @@ class Detector:
         nlp = self.nlp_engine.nlp["ja"]
         return f"{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}+names-{nlp.meta[NAMES_META_KEY]}"
 
-    def detect(self, texts: Sequence[str]) -> list[list[Detection]]:
-        """Detections for each text, in order; every distinct text is analysed at most once."""
+    def detect(self, texts: Sequence[str], tenant_ids: Sequence[str | None] | None = None) -> list[list[Detection]]:
+        """Detections for each text, in order; every distinct text is analysed at most once. A tenant's own
+        vocabulary (`tenant_allow_lists`) is taken out afterwards, so that one analysis serves every tenant."""
+        found = self._detect(texts)
+        if not tenant_ids or not self._tenant_allow:
+            return found
+        return [self._without_tenant_terms(normalize(text), dets, self._tenant_allow.get(tenant or ""))
+                for text, dets, tenant in zip(texts, found, tenant_ids, strict=True)]
+
+    @staticmethod
+    def _without_tenant_terms(text: str, found: list[Detection], terms: re.Pattern[str] | None) -> list[Detection]:
+        """Names and organisations that lie wholly inside one of the tenant's own terms are dropped."""
+        if terms is None:
+            return found
+        spans = [m.span() for m in terms.finditer(text)]
+        return [d for d in found if d.type not in _NAME_TYPES or not any(s <= d.start and d.end <= e for s, e in spans)]
+
+    def _detect(self, texts: Sequence[str]) -> list[list[Detection]]:
         normalized = [normalize(t) for t in texts]
         todo = [t for t in dict.fromkeys(normalized) if t.strip() and t not in self._cache]
         if self.settings.n_process > 1 and len(todo) >= MIN_TEXTS_FOR_WORKERS:

@@ -13,6 +13,10 @@ class DetectionSettings:
     score_threshold: float = 0.4
     # The tenant's own brand and product names: never redacted (not personal data).
     allow_list: tuple[str, ...] = ("minarai", "ミナライ", "CS-Chat", "minarai CS-Chat")
+    # Each tenant's own vocabulary, by tenant_id: its brands, products, plans and makers it sells, which
+    # are never someone's personal data in that tenant's chats (and may be elsewhere: ひまわり is a name).
+    # In TOML: [detection.tenant_allow_lists] then  tenant-a = ["ケラスターゼ", "イルミナカラー"].
+    tenant_allow_lists: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Companies customers name as a service they use, not as their affiliation (carriers, banks as
     # payees, card brands, shops, telecoms, payment apps): naming them is not personal data, and redacting them would
     # cost analysts the very thing they count. An account number beside a bank is still redacted.

@@ -176,12 +176,13 @@ def redact(
                         raise ValueError
                 except ValueError:
                     fail(f"input line {n} is not a JSON object with a string 'text'", 2)
-                conv = obj.get("conversation_id")
-                items.append((obj["text"], str(conv) if conv is not None else None))
-            texts, convs = [t for t, _ in items], [c for _, c in items]
+                conv, tenant = obj.get("conversation_id"), obj.get("tenant_id")
+                items.append((obj["text"], str(conv) if conv is not None else None,
+                              str(tenant) if tenant is not None else None))
+            texts, convs, tenants = [t for t, _, _ in items], [c for _, c, _ in items], [x for _, _, x in items]
         else:
-            texts, convs = [line for _, line in chunk], [None] * len(chunk)
-        for red in anonymizer.redact(texts, convs, book):
+            texts, convs, tenants = [line for _, line in chunk], [None] * len(chunk), [None] * len(chunk)
+        for red in anonymizer.redact(texts, convs, book, tenants):
             if jsonl:
                 ents = [{"type": d.type, "start": d.start, "end": d.end, "score": d.score} for d in red.detections]
                 out.write(json.dumps({"text": red.text, "entities": ents}, ensure_ascii=False) + "\n")

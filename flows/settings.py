@@ -71,7 +71,17 @@ def _section(cls: type, values: dict[str, Any], name: str) -> Any:
     unknown = set(values) - known
     if unknown:
         raise ConfigError(f"unknown key(s) in [{name}]: {', '.join(sorted(unknown))}")
+    if "tenant_allow_lists" in values:
+        values = {**values, "tenant_allow_lists": _tenant_allow_lists(values["tenant_allow_lists"])}
     return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+
+
+def _tenant_allow_lists(table: Any) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """[detection.tenant_allow_lists]: tenant_id = ["term", …], checked here so a typo fails the run early."""
+    if not isinstance(table, dict) or not all(
+            isinstance(terms, list) and all(isinstance(t, str) and t.strip() for t in terms) for terms in table.values()):
+        raise ConfigError("[detection.tenant_allow_lists] must map each tenant_id to a list of non-empty strings")
+    return tuple((tenant, tuple(terms)) for tenant, terms in sorted(table.items()))
 
 
 def load_settings(config: Path | None = None, data_dir: Path | None = None) -> Settings:

@@ -22,7 +22,8 @@ def _key_of(key: bytes, tenant: str, value: Any) -> str | None:
 def to_record_batch(messages: Sequence[RawMessage], anonymizer: Anonymizer, book: PlaceholderBook,
                     key: bytes, time_precision: str, pii_found: Counter[str]) -> pa.RecordBatch:
     """Anonymize texts in one engine call and apply the structured-field rules to every other field."""
-    redactions = anonymizer.redact([m.text for m in messages], [m.conversation_id for m in messages], book)
+    redactions = anonymizer.redact([m.text for m in messages], [m.conversation_id for m in messages], book,
+                                   [m.record["tenant_id"] for m in messages])
     rows: list[dict[str, Any]] = []
     for m, red in zip(messages, redactions, strict=True):
         r = m.record

@@ -43,3 +43,15 @@ def test_redact_rejects_a_line_that_is_not_json_with_one_clear_line():
     result = CliRunner().invoke(app, ["redact", "--jsonl"], input='{"text": "ok"}\nnot json\n')
     assert result.exit_code == 2
     assert "input line 2 is not a JSON object" in result.output and "Traceback" not in result.output
+
+
+def test_redact_jsonl_takes_a_tenant_id_for_that_tenants_allow_list(tmp_path):
+    config = tmp_path / "tokumei.toml"
+    config.write_text('[detection.tenant_allow_lists]\ntenant-alpha = ["ひまわり保育園"]\n', encoding="utf-8")
+    text = "ひまわり保育園は募集枠がございます"
+    stdin = "".join(json.dumps(obj, ensure_ascii=False) + "\n" for obj in (
+        {"text": text, "tenant_id": "tenant-alpha"}, {"text": text, "tenant_id": "tenant-beta"}, {"text": text}))
+    result = CliRunner().invoke(app, ["redact", "--jsonl", "--config", str(config)], input=stdin)
+    assert result.exit_code == 0, result.output
+    alpha, beta, none = (json.loads(line)["text"] for line in result.stdout.splitlines())
+    assert alpha == text and beta != text and none != text

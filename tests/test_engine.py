@@ -564,3 +564,28 @@ def test_roles_english_words_and_makers_of_products_are_not_personal(anonymizer,
 def test_names_beside_the_role_english_and_maker_filters_are_still_found(anonymizer, text, value):
     out = anonymizer.redact([text])[0].text
     assert value not in out, out
+
+
+def test_a_tenants_own_vocabulary_is_kept_in_its_chats_only():
+    """A term on one tenant's allow-list stays in that tenant's messages and is still redacted for others,
+    even when the same text comes from both in one batch (one analysis serves both)."""
+    from anonymize import Anonymizer, DetectionSettings
+
+    text = "ひまわり保育園は募集枠がございます"
+    nursery = Anonymizer(DetectionSettings(tenant_allow_lists=(("t-nursery", ("ひまわり保育園",)),)))
+    kept, other, unknown = nursery.redact([text, text, text], tenant_ids=["t-nursery", "t-taxi", None])
+    assert kept.text == text
+    assert other.text != text and unknown.text != text  # the default detection takes it for an organisation
+    [named] = nursery.redact(["ひまわり保育園の担当の佐藤です"], tenant_ids=["t-nursery"])
+    assert "佐藤" not in named.text  # only the tenant's term is kept
+
+
+def test_tenant_allow_lists_are_read_from_the_configuration(tmp_path):
+    from flows.settings import ConfigError, load_settings
+
+    path = tmp_path / "tokumei.toml"
+    path.write_text('[detection.tenant_allow_lists]\nt-salon = ["イルミナカラー", "オージュア"]\n', encoding="utf-8")
+    assert load_settings(path).detection.tenant_allow_lists == (("t-salon", ("イルミナカラー", "オージュア")),)
+    path.write_text('[detection.tenant_allow_lists]\nt-salon = "イルミナカラー"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="tenant_allow_lists"):
+        load_settings(path)

@@ -6,6 +6,7 @@ import gzip
 import json
 import logging
 import unicodedata
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -263,3 +264,16 @@ def test_cli_errors_are_one_clear_line_and_a_non_zero_exit(prefect_harness, tmp_
     assert needle in result.output
     assert "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_tenants_allow_list_keeps_its_term_in_its_own_rows_only(tmp_path):
+    text = "ひまわり保育園は募集枠がございます"
+    write_day(tmp_path, DAY, {"tenant-alpha.jsonl": [message(0, text)],
+                              "tenant-beta.jsonl": [message(1, text, tenant_id="tenant-beta")]})
+    settings = load_settings(data_dir=tmp_path)
+    settings = replace(settings, detection=replace(settings.detection,
+                                                   tenant_allow_lists=(("tenant-alpha", ("ひまわり保育園",)),)))
+    pipeline.run_day_plain(settings, DAY)
+    rows = dict(_read(tmp_path)[["tenant_id", "text"]].itertuples(index=False))
+    assert rows["tenant-alpha"] == text
+    assert "ひまわり保育園" not in rows["tenant-beta"]
