@@ -531,6 +531,7 @@ def test_a_name_ends_before_whom_it_is_addressed_to(anonymizer, text, name):
     ("院長の早瀬が伺う形でいかがでしょうか", "早瀬"),               # a staff member after their role
     ("赤ちゃんは陽葵、上の子が湊です", "湊"),                      # who they are, が, the name
     ("Passport is TH2049375, name Park Jiwoo", "Jiwoo"),
+    ("スタイルが得意なミズキと相良をご紹介いたします", "ミズキ"),  # joined by と to a name found
 ])
 def test_kana_companies_sites_buildings_and_staff_names_are_found(anonymizer, text, value):
     out = anonymizer.redact([text])[0].text

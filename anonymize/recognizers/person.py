@@ -146,6 +146,9 @@ _KANA_PHRASE_STARTS = ("ため", "いう", "こと", "もの", "とこ", "よう
 _PARTICLE_AFTER_NAME = re.compile(r"[がはもをにとへやの、。）)]|で(?=[、,])|です|ちゃん|くん|さん|様|[（(][0-9０-９]")
 _NAME_BEFORE_AGE = re.compile(r"(?:^|(?<=[\s、。：:「/,，]))([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?"
                               r"|[ぁ-ゖ]{2,5}|[ァ-ヴー]{2,8})$")
+# A word joined by と right before or after a name (得意なミズキと|相良, 相良と|ミズキを).
+_COORDINATED_BEFORE = re.compile(r"(?:^|(?<=[\s、。「なのはがも]))([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff々]{2,4})と$")
+_COORDINATED_AFTER = re.compile(r"と([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff々]{2,4})(?=[をがはにのも、。]|です|さん|様)")
 # Parts of a Latin or katakana name found once, looked for again in the same text (Yuki Tanabeさん … Tanabeって).
 _NAME_PARTS = re.compile(r"[A-Z][a-z]{2,}|[ァ-ヴ][ァ-ヴー]{1,}")
 ONE_KANJI_NAMES = frozenset("森 林 堀 関 辻 岡 谷 沢 島 畑 泉 光 誠 桜 楓 翼 蓮 薫 望 忍 茜 舞 恵 萌 凛 柊 栞 葵 陽 翔 "
@@ -375,13 +378,30 @@ class PersonRecognizer(EntityRecognizer):
         # A list of people (前田青邨、中村岳陵、長野草風、吉村忠夫): an item between two names is a name.
         between = [(a[1] + 1, b[0] - 1) for a, b in itertools.pairwise(extended)
                    if LIST_ITEM.fullmatch(text, a[1], b[0])]
-        extended += [(s, e, 0.6) for s, e in between]
+        extended += [(s, e, 0.6) for s, e in between] + self._coordinated(text, extended)
         return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in extended
                 if text[s:e] not in NEVER_NAMES and not NOT_NAME_TAIL.search(text, s, e)
                 and not _NOT_A_NAME_SHAPE.search(text[s:e]) and not NOT_ONE_NAME.search(text, s, e)
                 and not text.endswith("駅", 0, s)
                 and not _PLACE_AFTER_NAME.match(text, e) and not self._not_a_name(doc, text, s, e)
                 and not WORK_AFTER.match(text, e) and not self._role(doc, s, e)]
+
+    @staticmethod
+    def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
+        """A name joined by と to a name found (ミズキと相良をご紹介, 相良とミズキが): a katakana word the
+        dictionary reads as a name or does not know, or a kanji name it knows."""
+        found = []
+        for start, end, score in names:
+            if score < 0.6:
+                continue
+            candidates = [m for m in (_COORDINATED_BEFORE.search(text, 0, start), _COORDINATED_AFTER.match(text, end))
+                          if m is not None]
+            for m in candidates:
+                word = m.group(1)
+                if word not in NOT_NAMES and word not in TITLES and (
+                        has_person_name_word(word) or (KATAKANA_WORD.fullmatch(word) and has_unknown_word(word))):
+                    found.append((m.start(1), m.end(1), 0.6))
+        return found
 
     @staticmethod
     def _repeated_parts(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
