@@ -165,7 +165,8 @@ class Detector:
         public: list[tuple[int, int]] = []
         if self._public:  # a public company is still personal as someone's workplace (勤務先は…銀行)
             public = [m.span() for m in self._public.finditer(text)
-                      if not AFFILIATION.search(text[max(0, m.start() - 10):m.end() + 8])]
+                      if not AFFILIATION.search(text[max(0, m.start() - 10):m.end() + 8])
+                      and not CORPORATE_ACTOR.match(text, m.end())]
             protected += public
         if self._products:
             protected += [(m.start("maker"), m.end()) for m in self._products.finditer(text)]
@@ -322,6 +323,16 @@ def _could_be_name(result: RecognizerResult, text: str) -> bool:
 
 AFFILIATION = re.compile(r"勤務|勤め|所属|職場|勤務先|社員|働い|就職|転職|入社"
                          r"|で(?:ドライバー|アルバイト|バイト|パート|派遣)")  # ヤマト運輸でドライバーしてて
+
+
+# After a public name, words that make it a company acting as one, not a service someone uses
+# (Googleの株式, 全日本空輸が…世界初の商業運航を, NTTによって開発, 日本航空、全日本空輸、AIRDOの3社).
+CORPORATE_ACTOR = re.compile(
+    r"(?:[、・][^、。・\s]{1,12}){0,5}の[2-9二三四五六七八九]社"
+    r"|[はがも][^。、！？!?]{0,24}?(?:発表|発売|開発|運航|就航|買収|設立|提携|合併|上場|出資|提訴|依頼|撤退|参入|創業"
+    r"|自社|改正|実施|導入|採用|運行|発行|商標)|の(?:株式|株主|株価|社長|会長|CEO|専務|常務|取締役|子会社|傘下|創業者|前身"
+    r"|(?:CI)?ロゴ)"
+    r"|によって(?:開発|運営|製造|買収|設立)|との(?:契約|提携|合弁|合併)|と(?:合併|提携|経営統合)")
 
 
 # What follows a maker named for its product: 製, a product word (…のドライヤー; not a phone or a PC, which

@@ -590,3 +590,20 @@ def test_tenant_allow_lists_are_read_from_the_configuration(tmp_path):
     path.write_text('[detection.tenant_allow_lists]\nt-salon = "イルミナカラー"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="tenant_allow_lists"):
         load_settings(path)
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Googleの株式はクラスC株式として扱われる", "Google"),                # a public name acting as a company
+    ("全日本空輸が成田-香港間で世界初の商業運航を行った", "全日本空輸"),
+    ("日本の航空会社では日本航空、全日本空輸、AIRDOの3社で使用されている", "日本航空"),
+    ("スタンダード・オイルやSoconyといった石油会社と契約して", "スタンダード"),  # joined to a company found
+])
+def test_companies_acting_as_companies_and_joined_to_one_are_found(anonymizer, text, value):
+    out = anonymizer.redact([text])[0].text
+    assert value not in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "Amazonで買った商品が届きません", "JR東日本の新幹線で行きます", "楽天とメルカリで売っています"])
+def test_public_names_used_as_services_stay(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text

@@ -84,6 +84,13 @@ _KATAKANA_RUN = re.compile(r"(?<![ァ-ヴー・])[ァ-ヴ][ァ-ヴー・]{2,20}"
 _NAME_TAIL = re.compile(r"(?:総本店|本店|社|屋|堂|[\u4e00-\u9fff]{0,2}店|連盟|ラジオ|テレビ|放送|グループ|ホールディングス"
                         r"|ネットワーク|パワーグリッド|電灯|軌道|映像|(?:集団)?有限公司|総合企画|企画)(?![\u4e00-\u9fff々ァ-ヴー])")
 
+# A katakana or Latin name joined by と or や to a company found (ドリームワークスとパラマウント映画が,
+# スタンダード・オイルやSocony): another company.
+_COORDINATED_NAME = (r"([ァ-ヴ][ァ-ヴー・]{1,20}(?<!・)[\u4e00-\u9fff]{0,3}"
+                     r"|[A-Z][A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*){0,3})")
+_COORDINATED_AFTER = re.compile(r"側?[とや]" + _COORDINATED_NAME + r"(?=側|[がはのをにとも、。]|$)")
+_COORDINATED_BEFORE = re.compile(r"(?<![ァ-ヴー・A-Za-z0-9\u4e00-\u9fff])" + _COORDINATED_NAME + r"側?[とや]$")
+
 # GiNZA labels under which a word IPAdic lists as an organisation is a place to visit (浅草寺, 東京ドーム).
 PLACE_LABELS = frozenset({"Worship_Place", "Facility_Other", "Park", "Museum", "Theater", "Sports_Facility",
                           "Amusement_Park", "Zoo", "Station", "Airport", "Port", "City", "Province", "Country",
@@ -205,6 +212,14 @@ def _acronym_and_common_nouns(name: str) -> bool:
     return not rest or is_common_noun_phrase(rest)
 
 
+def _could_be_company_name(word: str) -> bool:
+    """A katakana or Latin word joined to a company found that is not a common noun or acronym (Sudachi reads
+    many katakana names as common nouns in pieces, ヴェル|ディア, so a katakana word is judged whole)."""
+    if word.upper() in COMMON_ACRONYMS or _FACILITY.search(word) or is_one_common_noun(word):
+        return False
+    return bool(KATAKANA_WORD.fullmatch(word.replace("・", ""))) or not is_common_noun_phrase(word)
+
+
 def _place_branch(name: str) -> bool:
     """大和店, 梅田店, 博多駅前店: a branch named by a proper noun of its place, not a kind of shop (星野商店,
     三省堂書店, 美登利総本店)."""
@@ -320,4 +335,7 @@ class OrganizationRecognizer(RegexRecognizer):
         items += [(m.start(1), m.end(1)) for _, end in spans
                   if (m := _ETC_ITEM.match(text, end))  # not 家電等; Sudachi lists エキサイト as a common noun too
                   and (KATAKANA_WORD.fullmatch(m.group(1)) or not is_one_common_noun(m.group(1)))]
+        items += [(m.start(1), m.end(1)) for r in results if r.score >= 0.6
+                  for m in (_COORDINATED_AFTER.match(text, r.end), _COORDINATED_BEFORE.search(text, 0, r.start))
+                  if m is not None and _could_be_company_name(m.group(1))]
         return [RecognizerResult(self.ENTITY, s, e, 0.6) for s, e in items]
