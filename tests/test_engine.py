@@ -597,6 +597,8 @@ def test_tenant_allow_lists_are_read_from_the_configuration(tmp_path):
     ("全日本空輸が成田-香港間で世界初の商業運航を行った", "全日本空輸"),
     ("日本の航空会社では日本航空、全日本空輸、AIRDOの3社で使用されている", "日本航空"),
     ("スタンダード・オイルやSoconyといった石油会社と契約して", "スタンダード"),  # joined to a company found
+    ("日本語版は2015年にヴィレッジブックスから出版された", "ヴィレッジブックス"),  # a katakana name judged whole
+    ("江戸に出て材木店「遠州屋」の手代となった", "遠州屋"),                       # quoted after what it is
 ])
 def test_companies_acting_as_companies_and_joined_to_one_are_found(anonymizer, text, value):
     out = anonymizer.redact([text])[0].text

@@ -107,12 +107,15 @@ _CHECKED_NAME_PATTERNS = tuple(re.compile(p) for p in (
     r"(?:会社|協会|組合|財団|公社|基金|機構|社|堂|証券|保険|電力))(?![\u4e00-\u9fff々ァ-ヴー])",
     r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々・])(?P<name>[ァ-ヴ][ァ-ヴー・]{2,20}|[A-Z][A-Za-z0-9&]{1,15})"
     r"(?=製の|製[ァ-ヴ\u4e00-\u9fff]|が開発|が製造|が発売|が販売|が運営|が買収|から出版|より出版|から販売|を買収|に買収"
+    r"|から発行|より発行|より販売|から発売|より発売|が開催|が主催|が配給|が制作|が出資"
     r"|と合併|と経営統合|の工場|の本社|の創業者|の株主|という社名|は自社|の自社|の董事長|の前董事長|の専務|の常務"
     r"|の取締役|の会長|の株を|と合弁|との合弁|の合弁|から独立|を設立|が設立|の店舗|の経営陣|の買収|に買収され|に吸収"
     r"|から分社|が出資|の新社長|の前社長|の元社長|社長の|の社員|に所属し|のCEO|の創業)",
     r"(?:子会社|親会社|傘下|系列|関連会社|グループ会社|買収先)の(?P<name>" + _NAME_RUN + r"{2,20})",
-    r"(?:会社|企業|メーカー|チェーン|レーベル|出版社|商社|事務所|法人|ブランド|ストア|エージェント)「(?P<name>[^」]{2,20})」",
-    r"「(?P<name>[^」]{2,20})」(?=社長|会長|社員|の社長|の会長|の株式|に入社)",
+    r"(?:会社|企業|メーカー|チェーン|レーベル|出版社|商社|事務所|法人|ブランド|ストア|エージェント|団体|工場|商店|材木店"
+    r"|呉服店|[\u4e00-\u9fff]{1,3}店)「(?P<name>[^」]{2,20})」",
+    r"「(?P<name>[^」]{2,20})」(?=社長|会長|社員|の社長|の会長|の株式|に入社|に商号変更|を開業|を創業|を設立)",
+    r"(?:社名|商号)を「?(?P<name>" + _NAME_RUN + r"{2,20}?)」?(?=と|に)(?:改称|改め|変更)?",
 ))
 # A department after the company: 総務部, 情報システム部, カスタマーサクセス部, 第二営業部.
 _DEPARTMENT = r"(?:[ \u3000]?[\u4e00-\u9fffァ-ヴー]{1,12}?(?:事業部|本部|研究科|学部|学科|部|課|室))?"
@@ -292,7 +295,10 @@ class OrganizationRecognizer(RegexRecognizer):
         for pattern in _CHECKED_NAME_PATTERNS:
             for m in pattern.finditer(text):
                 quoted = text[m.start("name") - 1:m.start("name")] == "「"  # the quotes vouch: ココストア
-                if (quoted or not is_common_noun_phrase(m.group("name"))) and not _FACILITY.search(m.group("name")):
+                name = m.group("name")
+                katakana = pattern is _CHECKED_NAME_PATTERNS[1] and KATAKANA_WORD.fullmatch(name.replace("・", ""))
+                if (quoted or (not is_one_common_noun(name) if katakana else not is_common_noun_phrase(name))
+                        ) and not _FACILITY.search(name):  # ヴィレッジ|ブックスから出版: a katakana name is judged whole
                     results.append(RecognizerResult(self.ENTITY, m.start("name"), m.end("name"), 0.6))
         for m in _KATAKANA_RUN.finditer(text):
             if _STRONG_COMPANY_AFTER.match(text, m.end()):
