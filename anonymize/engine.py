@@ -97,11 +97,12 @@ class Detector:
     def detect(self, texts: Sequence[str], tenant_ids: Sequence[str | None] | None = None) -> list[list[Detection]]:
         """Detections for each text, in order; every distinct text is analysed at most once. A tenant's own
         vocabulary (`tenant_allow_lists`) is taken out afterwards, so that one analysis serves every tenant."""
-        found = self._detect(texts)
+        normalized = [normalize(t) for t in texts]
+        found = self._detect(normalized)
         if not tenant_ids or not self._tenant_allow:
             return found
-        return [self._without_tenant_terms(normalize(text), dets, self._tenant_allow.get(tenant or ""))
-                for text, dets, tenant in zip(texts, found, tenant_ids, strict=True)]
+        return [self._without_tenant_terms(text, dets, self._tenant_allow.get(tenant or ""))
+                for text, dets, tenant in zip(normalized, found, tenant_ids, strict=True)]
 
     @staticmethod
     def _without_tenant_terms(text: str, found: list[Detection], terms: re.Pattern[str] | None) -> list[Detection]:
@@ -111,8 +112,7 @@ class Detector:
         spans = [m.span() for m in terms.finditer(text)]
         return [d for d in found if d.type not in _NAME_TYPES or not any(s <= d.start and d.end <= e for s, e in spans)]
 
-    def _detect(self, texts: Sequence[str]) -> list[list[Detection]]:
-        normalized = [normalize(t) for t in texts]
+    def _detect(self, normalized: list[str]) -> list[list[Detection]]:
         todo = [t for t in dict.fromkeys(normalized) if t.strip() and t not in self._cache]
         if self.settings.n_process > 1 and len(todo) >= MIN_TEXTS_FOR_WORKERS:
             fresh = dict(zip(todo, self._workers.analyze(todo), strict=True))
@@ -345,7 +345,7 @@ PRODUCT_WORDS = (r"車|軽|新車|中古車|ドライヤー|掃除機|冷蔵庫|
                  r"|マウス|シェーバー|電動歯ブラシ|体重計|血圧計|靴|スニーカー|シューズ|ジャケット|ウェア|家具"
                  r"|製品|商品|純正品?|正規品|電池|トナー|インク|アプリ|タイヤ|ナビ|部品|パーツ|自転車|電動自転車|バイク"
                  r"|ピアノ|電子ピアノ|楽器|ギター|給湯器|コンロ|食洗機|パネル|太陽光パネル|蓄電池|ミシン|化粧品|シャンプー"
-                 r"|トリートメント|カラー剤|コスメ|フード|ペットフード|療法食|おやつ|スキー板|ボード|ブーツ|ラケット|ウェア")
+                 r"|トリートメント|カラー剤|コスメ|フード|ペットフード|療法食|おやつ|スキー板|ボード|ブーツ|ラケット")
 _PRODUCT_AFTER = (r"(?:(?P<model>[ \u3000・]?の?[ \u3000]?(?:[A-Za-z]+[0-9-][A-Za-z0-9-]*"
                   r"|[A-Z][A-Za-z0-9-]*-[A-Za-z0-9-]+)|[ \u3000](?:Switch|Watch|Pay|Pixel|Xperia|PlayStation"
                   r"|Surface|Galaxy|Echo|Kindle|AirPods|Music|TV))"

@@ -179,7 +179,7 @@ def redact(
                 conv, tenant = obj.get("conversation_id"), obj.get("tenant_id")
                 items.append((obj["text"], str(conv) if conv is not None else None,
                               str(tenant) if tenant is not None else None))
-            texts, convs, tenants = [t for t, _, _ in items], [c for _, c, _ in items], [x for _, _, x in items]
+            texts, convs, tenants = (list(column) for column in zip(*items, strict=True))
         else:
             texts, convs, tenants = [line for _, line in chunk], [None] * len(chunk), [None] * len(chunk)
         for red in anonymizer.redact(texts, convs, book, tenants):

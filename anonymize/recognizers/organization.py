@@ -215,12 +215,17 @@ def _acronym_and_common_nouns(name: str) -> bool:
     return not rest or is_common_noun_phrase(rest)
 
 
+def _is_common_noun(name: str) -> bool:
+    """Dictionary common nouns, no name. Sudachi reads many katakana names as common nouns in pieces
+    (ヴィレッジ|ブックス), so a katakana name is judged whole: one dictionary common noun."""
+    if KATAKANA_WORD.fullmatch(name.replace("・", "")):
+        return is_one_common_noun(name)
+    return is_common_noun_phrase(name)
+
+
 def _could_be_company_name(word: str) -> bool:
-    """A katakana or Latin word joined to a company found that is not a common noun or acronym (Sudachi reads
-    many katakana names as common nouns in pieces, ヴェル|ディア, so a katakana word is judged whole)."""
-    if word.upper() in COMMON_ACRONYMS or _FACILITY.search(word) or is_one_common_noun(word):
-        return False
-    return bool(KATAKANA_WORD.fullmatch(word.replace("・", ""))) or not is_common_noun_phrase(word)
+    """A katakana or Latin word joined to a company found that is not a common noun or acronym."""
+    return word.upper() not in COMMON_ACRONYMS and not _FACILITY.search(word) and not _is_common_noun(word)
 
 
 def _place_branch(name: str) -> bool:
@@ -295,10 +300,9 @@ class OrganizationRecognizer(RegexRecognizer):
         for pattern in _CHECKED_NAME_PATTERNS:
             for m in pattern.finditer(text):
                 quoted = text[m.start("name") - 1:m.start("name")] == "「"  # the quotes vouch: ココストア
-                name = m.group("name")
-                katakana = pattern is _CHECKED_NAME_PATTERNS[1] and KATAKANA_WORD.fullmatch(name.replace("・", ""))
-                if (quoted or (not is_one_common_noun(name) if katakana else not is_common_noun_phrase(name))
-                        ) and not _FACILITY.search(name):  # ヴィレッジ|ブックスから出版: a katakana name is judged whole
+                name = m.group("name")  # before company-only words a katakana name is judged whole (ヴィレッジブックス)
+                common = _is_common_noun(name) if pattern is _CHECKED_NAME_PATTERNS[1] else is_common_noun_phrase(name)
+                if (quoted or not common) and not _FACILITY.search(name):
                     results.append(RecognizerResult(self.ENTITY, m.start("name"), m.end("name"), 0.6))
         for m in _KATAKANA_RUN.finditer(text):
             if _STRONG_COMPANY_AFTER.match(text, m.end()):
