@@ -599,6 +599,12 @@ def test_tenant_allow_lists_are_read_from_the_configuration(tmp_path):
     ("スタンダード・オイルやSoconyといった石油会社と契約して", "スタンダード"),  # joined to a company found
     ("日本語版は2015年にヴィレッジブックスから出版された", "ヴィレッジブックス"),  # a katakana name judged whole
     ("江戸に出て材木店「遠州屋」の手代となった", "遠州屋"),                       # quoted after what it is
+    ("1991年には社名をアルテックと改称した", "アルテック"),    # a new name, whatever the dictionary says
+    ("後援会会員でもあるコアミックスの堀江信彦社長が", "コアミックス"),  # before someone with its title
+    ("サン・マイクロシステムズがタランテラを2500万ドルで買収した", "タランテラ"),  # bought for money
+    ("2003年、社団法人音楽制作者連盟の理事長に就任", "音楽制作者連盟"),     # an older legal form
+    ("のちに東洋製鐡と大阪製鐡の2社が加わった", "東洋製鐡"),               # an old-form suffix
+    ("過去の円谷プロ作品をデジタル修復して", "円谷プロ"),                   # a production by its founder
 ])
 def test_companies_acting_as_companies_and_joined_to_one_are_found(anonymizer, text, value):
     out = anonymizer.redact([text])[0].text
@@ -606,6 +612,7 @@ def test_companies_acting_as_companies_and_joined_to_one_are_found(anonymizer, t
 
 
 @pytest.mark.parametrize("text", [
-    "Amazonで買った商品が届きません", "JR東日本の新幹線で行きます", "楽天とメルカリで売っています"])
+    "Amazonで買った商品が届きません", "JR東日本の新幹線で行きます", "楽天とメルカリで売っています",
+    "現役プロの選手に教わりました", "メーカーの保証書を3000円で購入しました"])
 def test_public_names_used_as_services_stay(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text

@@ -29,11 +29,13 @@ ORGANIZATION_LABELS = frozenset({
 })
 _NAME = r"[A-Za-z0-9ァ-ヴーヶ\u4e00-\u9fff々&・＆]{1,16}?"
 _LEGAL_FORM = (r"(?:株式会社|有限会社|合同会社|合資会社|合名会社|\(株\)|（株）|\(有\)|（有）|一般社団法人|一般財団法人"
-               r"|公益社団法人|公益財団法人|医療法人社団|医療法人財団|医療法人|学校法人|社会福祉法人|NPO法人|特定非営利活動法人)")
+               r"|公益社団法人|公益財団法人|医療法人社団|医療法人財団|医療法人|学校法人|社会福祉法人|NPO法人|特定非営利活動法人"
+               r"|社団法人|財団法人|独立行政法人|宗教法人|税理士法人|弁護士法人|監査法人|司法書士法人)")
 _SUFFIX = (r"(?:株式会社|有限会社|銀行|信用金庫|信金|商事|物産|工業|製作所|電機|建設"
            r"|大学|大学院|高等学校|高校|中学校|小学校|専門学校|学園|病院|クリニック|法律事務所|事務所|研究所|ホールディングス"
            r"|電鉄|鉄道|航空(?!券)|交通|自動車|製薬|(?<!医)薬品|書店|レコード|通信|放送|新聞社|新聞|出版|食品|化学|重工業?|電気|電工"
            r"|精機|興業|産業|不動産|観光|運輸|急便|百貨店|商会|商店|工務店|製菓|製紙|酒造|技研|システムズ|ソフト"
+           r"|製鐵|製鐡|製鉄(?!所)|製鋼(?!所)|造船(?!所)"
            r"|エレクトロニクス|コーポレーション|グループ|ジャパン|インターナショナル|商社|信託|生命|損保|workshop|Inc\.?|Corp\.?"
            r"|Co\., ?Ltd\.?|Ltd\.?|LLC|HD|エンタテインメント|エンターテインメント|プロダクション"
            r"|市役所|区役所|町役場|村役場|役所|役場)")
@@ -75,7 +77,11 @@ _KATAKANA_SHA = r"(?<![ァ-ヴー・])[ァ-ヴ][ァ-ヴー・]{1,20}(?<!・)社(
 # Words after a katakana name that only a company takes, strong enough to need no dictionary check
 # (コロワイドの専務, シンビアンと合併: Sudachi lists many company names as common nouns).
 _STRONG_COMPANY_AFTER = re.compile(r"と合併|と経営統合|の董事長|の前董事長|の専務|の常務|の取締役|の代表取締役|の株を|の株式"
-                                   r"|の子会社|の傘下|という社名|に入社|を退社|の創業者|の時価総額|に吸収合併|に商号変更")
+                                   r"|の子会社|の傘下|という社名|に入社|を退社|の創業者|の時価総額|に吸収合併|に商号変更"
+                                   # …の堀江信彦社長: a company before someone with its title (the message has a name
+                                   # anyway); タランテラを2500万ドルで買収: what is bought for money is a company.
+                                   r"|の[\u4e00-\u9fff々]{2,5}(?:社長|副社長|専務|常務|会長|取締役|CEO)(?![\u4e00-\u9fff々])"
+                                   r"|を[0-9,.]+[万億千]*(?:米?ドル|円|ユーロ|ポンド)で買収")
 _KATAKANA_RUN = re.compile(r"(?<![ァ-ヴー・])[ァ-ヴ][ァ-ヴー・]{2,20}")
 
 
@@ -105,8 +111,9 @@ _NAME_RUN = r"[A-Za-z0-9ァ-ヴー\u4e00-\u9fff々・&]"
 _CHECKED_NAME_PATTERNS = tuple(re.compile(p) for p in (
     r"(?P<name>(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])" + _NAME_RUN + r"{1,16}?"
     r"(?:会社|協会|組合|財団|公社|基金|機構|社|堂|証券|保険|電力))(?![\u4e00-\u9fff々ァ-ヴー])",
-    r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々・])(?P<name>[ァ-ヴ][ァ-ヴー・]{2,20}|[A-Z][A-Za-z0-9&]{1,15})"
-    r"(?=製の|製[ァ-ヴ\u4e00-\u9fff]|が開発|が製造|が発売|が販売|が運営|が買収|から出版|より出版|から販売|を買収|に買収"
+    r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々・])(?P<name>[ァ-ヴ][ァ-ヴー・]{2,20}(?:映画|電機|通信|放送)?"
+    r"|[A-Z][A-Za-z0-9&]{1,15})"
+    r"(?=製の|製[ァ-ヴ\u4e00-\u9fff]|が共同で(?:配給|開発|製作|制作|運行|運営)|が開発|が製造|が発売|が販売|が運営|が買収|から出版|より出版|から販売|を買収|に買収"
     r"|から発行|より発行|より販売|から発売|より発売|が開催|が主催|が配給|が制作|が出資"
     r"|と合併|と経営統合|の工場|の本社|の創業者|の株主|という社名|は自社|の自社|の董事長|の前董事長|の専務|の常務"
     r"|の取締役|の会長|の株を|と合弁|との合弁|の合弁|から独立|を設立|が設立|の店舗|の経営陣|の買収|に買収され|に吸収"
@@ -115,8 +122,11 @@ _CHECKED_NAME_PATTERNS = tuple(re.compile(p) for p in (
     r"(?:会社|企業|メーカー|チェーン|レーベル|出版社|商社|事務所|法人|ブランド|ストア|エージェント|団体|工場|商店|材木店"
     r"|呉服店|[\u4e00-\u9fff]{1,3}店)「(?P<name>[^」]{2,20})」",
     r"「(?P<name>[^」]{2,20})」(?=社長|会長|社員|の社長|の会長|の株式|に入社|に商号変更|を開業|を創業|を設立)",
-    r"(?:社名|商号)を「?(?P<name>" + _NAME_RUN + r"{2,20}?)」?(?=と|に)(?:改称|改め|変更)?",
+    # A production company by its founder's name: 円谷プロ作品, 石森プロの (not 現役プロの, all common nouns).
+    r"(?P<name>(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])[\u4e00-\u9fff々]{1,6}プロ)(?=[のはがをにとで、。」]|作品|制作|所属)",
 ))
+# The new name of a company (社名をアルテックと改称): a name whatever the dictionary says of it.
+_RENAMED = re.compile(r"(?:社名|商号)を「?(?P<name>" + _NAME_RUN + r"{2,20}?)」?(?=と|に)(?:改称|改め|変更)?")
 # A department after the company: 総務部, 情報システム部, カスタマーサクセス部, 第二営業部.
 _DEPARTMENT = r"(?:[ \u3000]?[\u4e00-\u9fffァ-ヴー]{1,12}?(?:事業部|本部|研究科|学部|学科|部|課|室))?"
 _START = r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])"
@@ -297,9 +307,9 @@ class OrganizationRecognizer(RegexRecognizer):
                         and not _acronym_and_common_nouns(ent.text) and not _place_branch(ent.text)):
                     start, end = extend_foreign_name(text, ent.start_char, ent.end_char)
                     results.append(RecognizerResult(self.ENTITY, start, end, 0.7 if i < len(sure) else 0.5))
-        for pattern in _CHECKED_NAME_PATTERNS:
-            for m in pattern.finditer(text):
-                quoted = text[m.start("name") - 1:m.start("name")] == "「"  # the quotes vouch: ココストア
+        for pattern in (*_CHECKED_NAME_PATTERNS, _RENAMED):
+            for m in pattern.finditer(text):  # the quotes vouch (ココストア), and so does 社名を…と改称
+                quoted = text[m.start("name") - 1:m.start("name")] == "「" or pattern is _RENAMED
                 name = m.group("name")  # before company-only words a katakana name is judged whole (ヴィレッジブックス)
                 common = _is_common_noun(name) if pattern is _CHECKED_NAME_PATTERNS[1] else is_common_noun_phrase(name)
                 if (quoted or not common) and not _FACILITY.search(name):
