@@ -309,10 +309,10 @@ class OrganizationRecognizer(RegexRecognizer):
                     results.append(RecognizerResult(self.ENTITY, start, end, 0.7 if i < len(sure) else 0.5))
         for pattern in (*_CHECKED_NAME_PATTERNS, _RENAMED):
             for m in pattern.finditer(text):  # the quotes vouch (ココストア), and so does 社名を…と改称
-                quoted = text[m.start("name") - 1:m.start("name")] == "「" or pattern is _RENAMED
+                vouched = text[m.start("name") - 1:m.start("name")] == "「" or pattern is _RENAMED
                 name = m.group("name")  # before company-only words a katakana name is judged whole (ヴィレッジブックス)
                 common = _is_common_noun(name) if pattern is _CHECKED_NAME_PATTERNS[1] else is_common_noun_phrase(name)
-                if (quoted or not common) and not _FACILITY.search(name):
+                if (vouched or not common) and not _FACILITY.search(name):
                     results.append(RecognizerResult(self.ENTITY, m.start("name"), m.end("name"), 0.6))
         for m in _KATAKANA_RUN.finditer(text):
             if _STRONG_COMPANY_AFTER.match(text, m.end()):
