@@ -8,6 +8,7 @@ from anonymize.normalize import normalize
 from anonymize.operators import PlaceholderBook, Redaction, apply
 from anonymize.recognizers.address import ADDRESS_QUESTION, answered_addresses
 from anonymize.recognizers.dates import BIRTH_QUESTION, answered_birth_dates
+from anonymize.recognizers.person import KANA_NAME_END
 from anonymize.settings import DetectionSettings
 
 
@@ -85,7 +86,7 @@ _ADVERBS = ("誠に", "実に", "実は", "真に", "正に", "共に", "常に"
 _SCRIPTS = (r"[ぁ-ゖ]", r"[ァ-ヴー]", r"[A-Za-z]")
 _KANJI_SCRIPT = r"[\u4e00-\u9fff々]"
 # Where a kana or one-kanji name ends: before a particle, an honorific or punctuation (凛も, はるとが).
-_BEFORE_PARTICLE = r"(?=[がはもをにとへやの、。！？!?\s」）)]|です|さん|くん|ちゃん|様|$)"
+_BEFORE_PARTICLE = KANA_NAME_END
 
 
 def _script(char: str) -> str:

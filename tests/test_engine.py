@@ -344,6 +344,8 @@ def test_names_only_other_parses_find_must_look_like_names(anonymizer, text, lab
     ("Name: Nguyen Van An", ["Nguyen Van An"]),
     ("名前：Lee Jun-ho（イ・ジュノ）", ["Jun-ho", "ジュノ"]),
     ("担当のYuki Tanabeさん（インスタでTanabeって出てる人）", ["Yuki Tanabe", "Tanabe"]),
+    ("水曜ならむすめのひなたに連れて行かせます", ["ひなた"]),       # a kana name that is also a word
+    ("みずほの誕生日が近いので、カードに「みずほへ」と書いてください", ["みずほ"]),  # her birthday, then again
 ])
 def test_family_names_ages_english_kin_and_repeated_parts(anonymizer, text, names):
     red = anonymizer.redact([text])[0]
@@ -433,6 +435,8 @@ def test_a_remembered_one_kanji_name_is_not_a_word_of_a_verb(anonymizer, first, 
     "宮崎店で試乗できますか", "『ステラ・クロニクル』の新イベントです", "「ペットらくのりサービス」をご利用ください",
     "猫ちゃんのお申込みですね", "八百屋さんで買いました", "ヤマト運輸で送ります", "学割航空券でお手配いたします",
     "予約番号 TBM-883215 の返金について",
+    "新幹線のひかりで来る人が多いです", "春限定のさくらの香りのやつまだある？", "はやめにおねがいします",  # GiNZA alone
+    "わたしの誕生日は5月です", "ママの誕生日プレゼントを探しています",
 ])
 def test_places_titles_and_phrases_are_not_names(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text

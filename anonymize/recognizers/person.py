@@ -18,7 +18,7 @@ import unicodedata
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from anonymize import entities as E
 from anonymize.lexicon import (
@@ -154,6 +154,16 @@ _NAME_PARTS = re.compile(r"[A-Z][a-z]{2,}|[ァ-ヴ][ァ-ヴー]{1,}")
 ONE_KANJI_NAMES = frozenset("森 林 堀 関 辻 岡 谷 沢 島 畑 泉 光 誠 桜 楓 翼 蓮 薫 望 忍 茜 舞 恵 萌 凛 柊 栞 葵 陽 翔 "
                             "颯 湊 樹 杏 椿 紬 司 聡 茂 勇 豊 稔 悟 徹 隆 剛 修 浩 仁 純 彩 瞳 遥 渚 澪 雫 梓 藍 蘭 圭 亮 "
                             "健 匠 碧 蒼".split())
+# Given names that are also words in kana (さくら 桜, ひなた 日向, みずほ 瑞穂): the dictionary knows them as words,
+# so they are names only where a given name is expected (娘のひなたに, みずほの誕生日), never on GiNZA's word alone.
+KANA_NAME_WORDS = frozenset("さくら ひかり ひなた あおい かえで つばさ みずほ なぎさ すみれ あかり ひびき いぶき ゆうき "
+                            "まこと のぞみ めぐみ みのり かおり しずく こころ あゆみ はるか ひまわり つむぎ いちご "
+                            "あんず もも ゆず なな みどり ひとみ あきら ひろし まさる すばる".split())
+# Where a kana name ends: before a particle, an honorific or punctuation (みずほへ, ゆいが).
+KANA_NAME_END = r"(?=[がはもをにとへやの、。！？!?\s」）)]|です|さん|くん|ちゃん|様|$)"
+_INTRO_AFTER = re.compile(r"です|と申|(?:っ|と)いいます|と言います")
+# A name before what only a person has (みずほの誕生日が, ゆいの名前で).
+_NAME_BEFORE_OWN = re.compile(r"(?:^|(?<=[\s、。！!？?「]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6})の(?:お?誕生日|名前|名義)")
 # A katakana word the dictionary does not know, before a particle (メイウェザーが, ナーセルは, …のブリムの): a
 # foreign name far more often than anything else in running text (measured: no chat message changed).
 UNKNOWN_KATAKANA_SUBJECT = re.compile(r"(?:^|(?<=[\s、。「（(のとがはをにも]))([ァ-ヴ][ァ-ヴー]{2,11})"
@@ -203,6 +213,8 @@ def _plausible_given_name(word: str) -> bool:
         return word in ONE_KANJI_NAMES or has_person_name_word(word)
     if KATAKANA_WORD.fullmatch(word):
         return has_person_name_word(word) or has_unknown_word(word)
+    if word in KANA_NAME_WORDS:
+        return True
     return not is_one_known_word(word) and not word.startswith(_KANA_PHRASE_STARTS)  # not いうこと, ために
 
 
@@ -254,6 +266,15 @@ def _only_a_word(word: str) -> bool:
         only_common_noun(word))
 
 
+def _ginza_alone(ent: Span, heads: list[Span]) -> bool:
+    """A GiNZA Person that neither the names head nor the dictionary backs (ひかり, さくら, はやめ, ケージ as
+    common words): in chat it is a word more often than a name, and a real name there has other signals
+    (an honorific, 娘の…, introducing oneself: ゆうきです) that still find it."""
+    return (ent.label_ == "Person" and not any(t.tag_.startswith("名詞-固有名詞") for t in ent)
+            and (HIRAGANA_WORD.fullmatch(ent.text) is not None or any(t.tag_.startswith("動詞") for t in ent))
+            and not any(h.start_char < ent.end_char and ent.start_char < h.end_char for h in heads))
+
+
 def is_name_tag(token: Token) -> bool:
     return token.tag_.startswith("名詞-固有名詞-人名")
 
@@ -302,7 +323,10 @@ class PersonRecognizer(EntityRecognizer):
                        if not _is_place(doc, s.start_char, s.end_char) or any(is_name_tag(t) for t in s)]
                       for key in (NAMES_KEY, MORE_NAMES_KEY))
         sure = [*doc.ents, *head]
+        heads = [s for s in (*head, *more) if s.label_ == "Person"]
         for i, ent in enumerate([*sure, *more]):
+            if i < len(doc.ents) and _ginza_alone(ent, heads) and not _INTRO_AFTER.match(text, ent.end_char):
+                continue
             if ent.label_ == "Person" and ascii_bounded(text, ent.start_char, ent.end_char):
                 # The name ends at its honorific (田中さん|チーム); it never starts inside a kana word.
                 toks = list(itertools.takewhile(lambda t: t.text not in HONORIFICS, ent))
@@ -361,6 +385,9 @@ class PersonRecognizer(EntityRecognizer):
         for m in KIN_BEFORE.finditer(text):
             if (found := given_name_at(text, m.end())) is not None:
                 add(*found, 0.7)
+        for m in _NAME_BEFORE_OWN.finditer(text):
+            if _plausible_given_name(m.group(1)):
+                add(m.start(1), m.end(1), 0.7)
         for m in AGE_AFTER.finditer(text):
             if (name := _NAME_BEFORE_AGE.search(text, 0, m.start())) and _plausible_given_name(name.group(1)):
                 add(name.start(1), name.end(1), 0.7)
@@ -406,16 +433,19 @@ class PersonRecognizer(EntityRecognizer):
     @staticmethod
     def _repeated_parts(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
         """Other mentions, in the same text, of a Latin or katakana part of a name found (Yuki Tanabeさん
-        … Tanabeって出てる人)."""
+        … Tanabeって出てる人), or of a whole kana name found with a context (みずほの誕生日 … 「みずほへ」)."""
         covered = bytearray(len(text))
         for start, end, _ in names:
             covered[start:end] = b"\x01" * (end - start)
         parts = {p for start, end, _ in names for p in _NAME_PARTS.findall(text, start, end)}
+        kana = {text[start:end] for start, end, score in names
+                if score >= 0.7 and HIRAGANA_WORD.fullmatch(text, start, end) and end - start >= 2}
         found = []
-        for part in sorted(parts):
-            if part in NOT_NAMES or is_one_known_word(part):
+        for part in sorted(parts | kana):
+            if part in NOT_NAMES or (part not in kana and is_one_known_word(part)):
                 continue
-            for m in re.finditer(r"(?<![A-Za-zァ-ヴー])" + re.escape(part) + r"(?![A-Za-zァ-ヴー])", text):
+            bounds = (r"(?<![ぁ-ゖ])", KANA_NAME_END) if part in kana else (r"(?<![A-Za-zァ-ヴー])", r"(?![A-Za-zァ-ヴー])")
+            for m in re.finditer(bounds[0] + re.escape(part) + bounds[1], text):
                 if not covered[m.start()]:
                     covered[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                     found.append((m.start(), m.end(), 0.7))
