@@ -346,6 +346,10 @@ def test_names_only_other_parses_find_must_look_like_names(anonymizer, text, lab
     ("担当のYuki Tanabeさん（インスタでTanabeって出てる人）", ["Yuki Tanabe", "Tanabe"]),
     ("水曜ならむすめのひなたに連れて行かせます", ["ひなた"]),       # a kana name that is also a word
     ("みずほの誕生日が近いので、カードに「みずほへ」と書いてください", ["みずほ"]),  # her birthday, then again
+    ("四月一日様、確認いたしました", ["四月一日"]), ("ありがとうございます、東雲様。", ["東雲"]),  # addressed
+    ("四月一日 圭（わたぬき けい）です", ["四月一日"]),                 # a full name before its reading
+    ("名前は「きよ」でお願いします", ["きよ"]), ("妻の名前は四月一日 陽葵", ["四月一日"]),
+    ("小鳥遊 ハル\n昭和7年3月18日生まれ", ["小鳥遊"]),   # family and given name, whatever GiNZA's label
 ])
 def test_family_names_ages_english_kin_and_repeated_parts(anonymizer, text, names):
     red = anonymizer.redact([text])[0]
@@ -437,6 +441,7 @@ def test_a_remembered_one_kanji_name_is_not_a_word_of_a_verb(anonymizer, first, 
     "予約番号 TBM-883215 の返金について",
     "新幹線のひかりで来る人が多いです", "春限定のさくらの香りのやつまだある？", "はやめにおねがいします",  # GiNZA alone
     "わたしの誕生日は5月です", "ママの誕生日プレゼントを探しています",
+    "会員様、いつもありがとうございます。", "新郎新婦様、おめでとうございます。",
 ])
 def test_places_titles_and_phrases_are_not_names(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text

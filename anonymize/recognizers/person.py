@@ -86,7 +86,8 @@ LIST_ITEM = re.compile(r"、[ぁ-んァ-ヴー\u4e00-\u9fff々]{1,8}、")
 # A name right after a label for one: 名前は四月一日陽翔です, 予約の名前をどうめきに変更.
 NAME_AFTER_LABEL = re.compile(r"(?:(?<=名前は|名前を|氏名は|名義は|名前が|宛名は|旧姓 |旧姓は|旧姓:)"
                               r"|(?<=登録名は|予約名は|受取人は|契約者は|申込者は))[^\s、。!！?？]{1,10}?"
-                              r"(?=です|に変更|で登録|で予約|でお願い|と申|様|さん|になって|[）)])")
+                              r"(?:[ \u3000][^\s、。!！?？]{1,6}?)?"
+                              r"(?=です|に変更|で登録|で予約|でお願い|と申|様|さん|になって|[）)]|$)")
 # An account holder's name in kana after the account (…普通 1234567（ヤマダ タロウ）).
 # A full name in katakana after a name label (名義人 カデノコウジ タダシ, フリガナ：ヤマダ タロウ).
 LABELLED_KANA_NAME = re.compile(r"(?:(?<=名義人)|(?<=名義 )|(?<=氏名 )|(?<=フリガナ)|(?<=ふりがな)|(?<=カナ)|(?<=会員名)"
@@ -161,6 +162,15 @@ KANA_NAME_WORDS = frozenset("さくら ひかり ひなた あおい かえで �
                             "あんず もも ゆず なな みどり ひとみ あきら ひろし まさる すばる".split())
 # Where a kana name ends: before a particle, an honorific or punctuation (みずほへ, ゆいが).
 KANA_NAME_END = r"(?=[がはもをにとへやの、。！？!?\s」）)]|です|さん|くん|ちゃん|様|$)"
+# Someone addressed at the start of a sentence or clause, a name however rare unless a role
+# (四月一日様、確認いたしました; ありがとうございます、東雲様。).
+ADDRESSED = re.compile(r"(?:^|(?<=[。、\n！!「]))([\u4e00-\u9fff々]{2,4})(?=(?:様|さま|殿)[、,。！!\s])")
+_ROLE_END = re.compile(r"(?:者|員|客|主|長|族|婦|方|位|様|社|店|局)$")
+# A full name before its reading in kana (四月一日 圭（わたぬき けい）), and a quoted name after a name
+# label (名前は「きよ」).
+NAME_BEFORE_READING = re.compile(r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4}[ \u3000][\u4e00-\u9fff々]{1,3})[ \u3000]?"
+                                 r"[（(][ぁ-ゖァ-ヴー]{1,8}[ \u3000・][ぁ-ゖァ-ヴー]{1,8}[）)]")
+QUOTED_AFTER_LABEL = re.compile(r"(?:名前|氏名|お名前|名入れ|名入れ内容)(?:は|を|:|：)?「([^「」\s、。]{1,8})」")
 _INTRO_AFTER = re.compile(r"です|と申|(?:っ|と)いいます|と言います")
 # A name before what only a person has (みずほの誕生日が, ゆいの名前で).
 _NAME_BEFORE_OWN = re.compile(r"(?:^|(?<=[\s、。！!？?「]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6})の(?:お?誕生日|名前|名義)")
@@ -250,6 +260,13 @@ def _is_place(doc: Doc, start: int, end: int) -> bool:
         e.start_char == start and e.end_char == end and e.label_ in NOT_PERSON_LABELS for e in doc.ents)
 
 
+def _surname_then_given(doc: Doc, start: int, end: int) -> bool:
+    """A family name then a given name (小鳥遊 ハル): a person, whatever GiNZA's label for the span (Game)."""
+    tags = [t.tag_ for t in tokens_in(doc, start, end) if not t.is_space]
+    return any(a.startswith("名詞-固有名詞-人名-姓") and b.startswith("名詞-固有名詞-人名-名")
+               for a, b in itertools.pairwise(tags))
+
+
 def _inside_kana_word(token: Token) -> bool:
     """A kana token glued to the kana of a word before it: no name starts there (おねがい|しま|s); a name may
     follow a particle, an interjection or a conjunction (こんにちはゆうきです)."""
@@ -335,7 +352,7 @@ class PersonRecognizer(EntityRecognizer):
                     score = 0.5 if i >= len(sure) else 0.85 if name_tagged else 0.6
                     add(toks[0].idx, toks[-1].idx + len(toks[-1].text), score)
         for start, end in self._name_tag_runs(doc):
-            if not _is_place(doc, start, end):
+            if not _is_place(doc, start, end) or _surname_then_given(doc, start, end):
                 add(start, end, 0.6)
         for start, end in self._vouched_runs(doc, text):
             add(start, end, 0.85)
@@ -385,6 +402,14 @@ class PersonRecognizer(EntityRecognizer):
         for m in KIN_BEFORE.finditer(text):
             if (found := given_name_at(text, m.end())) is not None:
                 add(*found, 0.7)
+        for m in ADDRESSED.finditer(text):
+            name = m.group(1)
+            if name not in NOT_NAMES and name not in TITLES and not _ROLE_END.search(name) and not _is_place(
+                    doc, m.start(1), m.end(1)):
+                add(m.start(1), m.end(1), 0.7)
+        for m in (*NAME_BEFORE_READING.finditer(text), *QUOTED_AFTER_LABEL.finditer(text)):
+            if m.group(1) not in NOT_NAMES:
+                add(m.start(1), m.end(1), 0.8)
         for m in _NAME_BEFORE_OWN.finditer(text):
             if _plausible_given_name(m.group(1)):
                 add(m.start(1), m.end(1), 0.7)
