@@ -449,6 +449,7 @@ def test_places_titles_and_phrases_are_not_names(anonymizer, text):
 
 @pytest.mark.parametrize("text", [
     "中学生から大学院生までが対象です", "窓口精算できる動物病院はどこですか",  # a phrase before a suffix
+    "保育料の引き落とし口座って後から変えられる？",        # one kanji common noun GiNZA calls a company
     "例:株式会社〇〇", "NHKホールの公演に行きます", "京セラドーム大阪の最寄り駅", "横浜市青葉区で障害が発生",
     "ジェネリック医薬品に変えたい", "大阪市内の歯科へ紹介します", "明日ヤマト運輸で発送します",
     "志望校は県立の多摩高校です", "多摩高校を目指す生徒さんも多いです",  # a school aimed at, not attended

@@ -233,6 +233,17 @@ def _is_common_noun(name: str) -> bool:
     return is_common_noun_phrase(name)
 
 
+def _one_kanji_common_noun(text: str, start: int, end: int) -> bool:
+    """An entity the NER calls an organisation that is one dictionary common noun in kanji (企業, 保育料,
+    巨人): a thing, unless a department or a workplace. Katakana and Latin names are not judged so, since
+    many companies are dictionary words there (アップル, アトラス, GM)."""
+    return (_KANJI_ONLY.fullmatch(text, start, end) is not None and is_one_common_noun(text[start:end])
+            and text[end - 1] not in "部課室科" and not _WORKPLACE_AFTER.match(text, end))
+
+
+_KANJI_ONLY = re.compile(r"[\u4e00-\u9fff々]+")
+
+
 def _could_be_company_name(word: str) -> bool:
     """A katakana or Latin word joined to a company found that is not a common noun or acronym."""
     return word.upper() not in COMMON_ACRONYMS and not _FACILITY.search(word) and not _is_common_noun(word)
@@ -304,7 +315,8 @@ class OrganizationRecognizer(RegexRecognizer):
             for i, ent in enumerate([*sure, *more]):
                 if (ent.label_ in ORGANIZATION_LABELS and ascii_bounded(text, ent.start_char, ent.end_char)
                         and not _FACILITY.search(ent.text) and not HIRAGANA_WORD.fullmatch(ent.text.rstrip("、。"))
-                        and not _acronym_and_common_nouns(ent.text) and not _place_branch(ent.text)):
+                        and not _acronym_and_common_nouns(ent.text) and not _place_branch(ent.text)
+                        and not _one_kanji_common_noun(text, ent.start_char, ent.end_char)):
                     start, end = extend_foreign_name(text, ent.start_char, ent.end_char)
                     results.append(RecognizerResult(self.ENTITY, start, end, 0.7 if i < len(sure) else 0.5))
         for pattern in (*_CHECKED_NAME_PATTERNS, _RENAMED):
