@@ -22,6 +22,7 @@ from anonymize.lexicon import (
 )
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
 from anonymize.recognizers.base import NOT_ONE_NAME, RegexRecognizer, ascii_bounded, extend_foreign_name, tokens_in
+from anonymize.recognizers.person import is_pet
 
 ORGANIZATION_LABELS = frozenset({
     "Company", "Company_Group", "Corporation_Other", "School", "Organization_Other", "Research_Institute",
@@ -331,7 +332,8 @@ class OrganizationRecognizer(RegexRecognizer):
                 results.append(RecognizerResult(self.ENTITY, m.start(), m.end(), 0.6))
         places = {(e.start_char, e.end_char) for e in doc.ents if e.label_ in PLACE_LABELS} if doc is not None else set()
         for start, end in known_organizations(text):
-            if not _FACILITY.search(text, start, end) and (start, end) not in places:  # 浅草寺 is a temple
+            # 浅草寺 is a temple; レオ(ﾄｲﾌﾟｰﾄﾞﾙ) a dog
+            if not _FACILITY.search(text, start, end) and (start, end) not in places and not is_pet(text, start, end):
                 start, end = extend_foreign_name(text, start, end)
                 results.append(RecognizerResult(self.ENTITY, start, end, 0.6))
         for r in results:

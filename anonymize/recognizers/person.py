@@ -194,6 +194,22 @@ _KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ)[ァ-ヴ]"
 _NOT_A_NAME_SHAPE = re.compile(r"^[~〜～]|(?:湾|空港|ターミナル|区|駅|線|街|港|温泉|公園|店|病院|医院"
                                r"|クリニック|歯科|製薬|薬品|フォルダー?|室[A-Za-z0-9])$"
                                r"|^.{1,3}[都道府県].{1,6}[市町村]$")
+# Pets: a name with its breed or kind in brackets after it (レオ(ﾄｲﾌﾟｰﾄﾞﾙ)), or right after its kind (柴犬のコタロウ).
+_PET_KINDS = ("トイプードル|プードル|柴犬|豆柴|チワワ|ダックス|ミニチュアダックス|ポメラニアン|マルチーズ|シーズー|"
+              "ヨークシャーテリア|ヨーキー|フレンチブルドッグ|フレブル|パグ|ゴールデン|ラブラドール|コーギー|ビーグル|"
+              "シュナウザー|パピヨン|キャバリア|ミックス|雑種|三毛猫?|キジトラ|サバトラ|茶トラ|黒猫|白猫|スコティッシュ"
+              "(?:フォールド)?|マンチカン|アメショ|アメリカンショートヘア|ラグドール|ロシアンブルー|ハムスター|うさぎ|"
+              "ウサギ|インコ|ハリネズミ|フェレット|愛犬|愛猫|犬|猫|ワンちゃん|わんちゃん|ねこちゃん|猫ちゃん")
+_PET_AFTER = re.compile(r"[ \u3000]?[（(](?:" + _PET_KINDS + r"|オス|メス|♂|♀)")
+_PET_BEFORE = re.compile(r"(?<![ァ-ヴー])(?:" + _PET_KINDS + r")の$")  # not コアミックスの
+
+
+def is_pet(text: str, start: int, end: int) -> bool:
+    """A pet's name, not a person's (the kind is written next to it; widths as typed: ﾄｲﾌﾟｰﾄﾞﾙ)."""
+    after = unicodedata.normalize("NFKC", text[end:end + 16])
+    return bool(_PET_AFTER.match(after) or _PET_BEFORE.search(text, max(0, start - 14), start))
+
+
 # After a name, words that make it a work's title (ハリー・ポッターの全巻セット, 名探偵コナン 100巻).
 WORK_AFTER = re.compile(r"[ \u3000]?の?[ \u3000]?(?:全\d*巻|全巻|\d+巻|シリーズ|セット|グッズ|DVD|Blu-ray|ブルーレイ"
                         r"|原作|最新刊|本(?![名人])|映画|フィギュア|ぬいぐるみ|コラボ)")
@@ -436,7 +452,7 @@ class PersonRecognizer(EntityRecognizer):
                 and not _NOT_A_NAME_SHAPE.search(text[s:e]) and not NOT_ONE_NAME.search(text, s, e)
                 and not text.endswith("駅", 0, s)
                 and not _PLACE_AFTER_NAME.match(text, e) and not self._not_a_name(doc, text, s, e)
-                and not WORK_AFTER.match(text, e) and not self._role(doc, s, e)]
+                and not WORK_AFTER.match(text, e) and not self._role(doc, s, e) and not is_pet(text, s, e)]
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
