@@ -443,6 +443,7 @@ def test_a_remembered_one_kanji_name_is_not_a_word_of_a_verb(anonymizer, first, 
     "わたしの誕生日は5月です", "ママの誕生日プレゼントを探しています",
     "会員様、いつもありがとうございます。", "新郎新婦様、おめでとうございます。",
     "入れました！レオ(ﾄｲﾌﾟｰﾄﾞﾙ)の皮膚の件です", "柴犬のコタロウが吠えます",   # pets, by their kind
+    "はい、モペットプランは原付免許以上でご利用いただけます。",   # a plan, a pattern, a scheme: things
 ])
 def test_places_titles_and_phrases_are_not_names(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text

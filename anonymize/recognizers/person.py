@@ -183,8 +183,10 @@ ROLE_NOUN = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fffぁ-ん]*(?:者|員|係|�
 # Self-introductions the tokenizer splits badly (やまだと申します → やま/だ/と/申し/ます).
 SELF_INTRO = re.compile(r"(?:^|(?<=[\s、。!！?？「」:：])|(?<=私は)|(?<=わたしは)|(?<=わたくしは)|(?<=担当の))"
                         r"((?:(?![のはがをにでへ])[ぁ-んァ-ヴー\u4e00-\u9fff々]){2,8}?)(?:と申します|と申しま|といいます|と言います)")
-# What ends a thing, never a name (GiNZA tags 製造番号 and 払込票番号 as Person).
-NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|額|率|欄|画面|ボタン|メール|アプリ|カード|口座)$")
+# What ends a thing, never a name (GiNZA tags 製造番号 and 払込票番号 as Person; the head ハチワレ柄,
+# モペットプラン, ワンストップ特例制度, イルミナカラー).
+NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|額|率|欄|画面|ボタン|メール|アプリ|カード|口座"
+                           r"|柄|プラン|制度|カラー|コース|メニュー|キャンペーン)$")
 # After a name, a shop, station or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院): the place.
 _PLACE_AFTER_NAME = re.compile(r"支?店(?![長員主])|駅(?!員)|[\u4e00-\u9fffァ-ヴー]{0,6}?(?:病院|医院|クリニック|歯科)")
 # Kana of a compound with the katakana after it (ペットらくのりサービス, あさぎポータル), not a name before サン/クン.
