@@ -34,8 +34,8 @@ class Anonymizer:
             found = sorted([*found, *_known_names(text, found, book.names(conv))], key=lambda d: d.start)
             book.remember_names(conv, [text[d.start:d.end] for d in found if d.type == PERSON and d.score >= _SURE])
             asked = any(BIRTH_QUESTION.search(t) for t in recent.get(conv, ()))
-            if asked or any(d.type == PERSON for d in found):  # the only two ways a date becomes one here
-                found = sorted([*found, *_birth_dates(text, found, asked)], key=lambda d: d.start)
+            if asked or any(d.type in (PERSON, DATE_OF_BIRTH) for d in found):  # the ways a date becomes one
+                found = _with_birth_dates(text, found, asked)
             if any(ADDRESS_QUESTION.search(t) for t in recent.get(conv, ())):
                 found = sorted([*found, *_answered_addresses(text, found)], key=lambda d: d.start)
             recent[conv] = [*recent.get(conv, ())[-1:], text]
@@ -43,13 +43,21 @@ class Anonymizer:
         return out
 
 
-def _birth_dates(text: str, found: list[Detection], asked: bool) -> list[Detection]:
-    """Full dates not found as anything else that are birth dates by their place in the conversation: in an
-    answer to a birth-date question a message or two before, or right after a person's name (大野 ひまり
-    （おおの ひまり）2021.6.18)."""
-    return [Detection(DATE_OF_BIRTH, s, e, 0.5) for s, e in answered_birth_dates(normalize(text))
-            if not any(d.start < e and s < d.end for d in found)
-            and (asked or any(d.type == PERSON and _NAME_TO_DATE.fullmatch(text, d.end, s) for d in found))]
+def _with_birth_dates(text: str, found: list[Detection], asked: bool) -> list[Detection]:
+    """`found` plus the full dates that are birth dates by their place in the conversation: in an answer to
+    a birth-date question a message or two before, right after a person's name (大野 ひまり（おおの ひまり）
+    2021.6.18), or beside another birth date (a family's list). A name that ran on into the date gives the
+    date back (美桜 令和元年9月14日: 美桜)."""
+    found = list(found)
+    for s, e in answered_birth_dates(normalize(text)):
+        for i, d in enumerate(found):
+            if d.type == PERSON and d.start < s < d.end <= e and text[d.start:s].strip():
+                found[i] = Detection(PERSON, d.start, d.start + len(text[d.start:s].rstrip()), d.score)
+        if not any(d.start < e and s < d.end for d in found) and (asked or any(
+                d.type == DATE_OF_BIRTH or (d.type == PERSON and _NAME_TO_DATE.fullmatch(text, d.end, s))
+                for d in found)):
+            found.append(Detection(DATE_OF_BIRTH, s, e, 0.5))
+    return sorted(found, key=lambda d: d.start)
 
 
 def _answered_addresses(text: str, found: list[Detection]) -> list[Detection]:

@@ -294,6 +294,13 @@ def test_a_date_right_after_a_name_is_a_birth_date_and_other_events_count_in_the
     assert "平成元年3月8日" not in anonymizer.redact(["自動車保険の新規契約です。三浦 綾乃、平成元年3月8日です"])[0].text
 
 
+def test_every_date_of_a_familys_list_is_a_birth_date_and_a_name_gives_back_the_date_it_ran_into(anonymizer):
+    text = "中村 拓也 1984年6月2日、中村 さやか 1986年11月9日、陸 H27.3.3、美桜 令和元年9月14日"
+    out = anonymizer.redact([text], ["c"])[0].text
+    assert out.count("<DATE_OF_BIRTH:") == 4, out
+    assert "美桜" not in out and "令和元年" not in out and "9月14日" not in out
+
+
 @pytest.mark.parametrize("text", [
     "お孫さんへのプレゼントです", "八百屋さんで買いました", "浦和レッズのホームゲームのチケット", "大和店のほうで見ます",
     "VISA/Master/JCBがご利用いただけます", "京王線で行きます", "市役所に行きました",
