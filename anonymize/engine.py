@@ -276,7 +276,8 @@ ENGLISH_WORDS = frozenset(
     "dob tel fax email mail id name monday tuesday wednesday thursday friday saturday sunday january february "
     "march april may june july august september october november december english chinese korean japanese "
     "vietnamese area your got get let see noted understood cool nice wow oh ah alright awesome perfect "
-    "just also still now then again appreciate appreciated regards best cheers welcome".split())
+    "just also still now then again appreciate appreciated regards best cheers welcome done finished ready "
+    "live hotel inn hostel station airport terminal room rooms".split())
 _NAME_TYPES = frozenset({"PERSON", "ORGANIZATION"})
 # An honorific or "addressed to" that NER or a name pattern took into a name's end (様向け, 御中, 宛て).
 _ADDRESSEE_TAIL = re.compile(r"(?:(?:様|さま|さん|殿|御中)(?:向け?|宛て?)?|向け|宛て?)$")

@@ -635,3 +635,30 @@ def test_companies_acting_as_companies_and_joined_to_one_are_found(anonymizer, t
     "現役プロの選手に教わりました", "メーカーの保証書を3000円で購入しました"])
 def test_public_names_used_as_services_stay(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize("text", [
+    "中学生・高校生・大学生・専門学校生の方が学割料金になります",    # students, not schools
+    "お申し込み時に本人確認（古物営業法に基づく）が必要です",        # a law
+    "ISBNのバーコードがあるものは査定がスムーズです",                # an acronym of a thing
+    "ご希望の校舎（吉祥寺校／三鷹校）をお選びください",              # a branch school named by its place
+    "ヴィラ・ルミエール迎賓館のブライダルフェアは毎週土日開催です",  # a venue
+    "シッターさん、鍵を返してくれないんですけど",                    # a job taken with さん
+    "勤務先名・勤続年数・年収をご記入いただきます",                  # a form's label
+    "Done, thanks a lot", "The partner hotel (Hotel Nikko Kichijoji) requires it.",  # English words
+])
+def test_students_laws_branches_venues_jobs_and_english_words_are_not_personal(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("柏市立柏の葉中学校の教員です", "柏市立柏の葉中学校"),          # a public school, の and all
+    ("妻は東京大学医学部附属病院 看護部です", "附属病院"),           # a university's hospital and department
+    ("新宿どうぶつ医療センターで動物看護師をしています", "どうぶつ医療センター"),  # a workplace by the job there
+    ("Thank you, Ms. Watanabe-Reid.", "Reid"),                        # a hyphenated surname
+    ("Tan Wei Ming TS2602256, Lim Shu Fen TR1945388", "Ming"),         # names listed with passports
+    ("Tan Wei Ming TS2602256, Lim Shu Fen TR1945388", "Lim Shu"),
+])
+def test_public_schools_hospital_departments_and_listed_travellers_are_found(anonymizer, text, value):
+    out = anonymizer.redact([text])[0].text
+    assert value not in out, out

@@ -33,7 +33,7 @@ _LEGAL_FORM = (r"(?:株式会社|有限会社|合同会社|合資会社|合名�
                r"|公益社団法人|公益財団法人|医療法人社団|医療法人財団|医療法人|学校法人|社会福祉法人|NPO法人|特定非営利活動法人"
                r"|社団法人|財団法人|独立行政法人|宗教法人|税理士法人|弁護士法人|監査法人|司法書士法人)")
 _SUFFIX = (r"(?:株式会社|有限会社|銀行|信用金庫|信金|商事|物産|工業|製作所|電機|建設"
-           r"|大学|大学院|高等学校|高校|中学校|小学校|専門学校|学園|病院|クリニック|法律事務所|事務所|研究所|ホールディングス"
+           r"|(?:大学|高等学校|高校|中学校|小学校|専門学校)(?!生)|大学院|学園|病院|クリニック|法律事務所|事務所|研究所|ホールディングス"
            r"|電鉄|鉄道|航空(?!券)|交通|自動車|製薬|(?<!医)薬品|書店|レコード|通信|放送|新聞社|新聞|出版|食品|化学|重工業?|電気|電工"
            r"|精機|興業|産業|不動産|観光|運輸|急便|百貨店|商会|商店|工務店|製菓|製紙|酒造|技研|システムズ|ソフト"
            r"|製鐵|製鐡|製鉄(?!所)|製鋼(?!所)|造船(?!所)"
@@ -71,6 +71,11 @@ _LATIN_LEGAL = (r"(?<![A-Za-z])[A-Z][A-Za-z&]*(?: [A-Z][A-Za-z&]*){0,4},? (?:Co\
 _KANA_MIXED_NAME = (r"(?:(?<![ぁ-ん])|(?<=[^ぁ-ん][はがもをにでとへの]))(?:[\u4e00-\u9fff]{1,4}(?![はがもをにでとへの]))?"
                     r"[ぁ-ん]{2,5}[\u4e00-\u9fffァ-ヴー]{0,6}?"
                     r"(?:総合病院|病院|クリニック|大学|高校|高等学校|中学校|小学校|幼稚園|保育園|学園|銀行|信用金庫)")
+# A public school by its owner (柏市立柏の葉中学校, 県立みどり台高校): whatever kana its own name has.
+_PUBLIC_SCHOOL = (r"(?<![\u4e00-\u9fff々ァ-ヴー])[\u4e00-\u9fff]{0,4}[都道府県市区町村国]立"
+                  r"[\u4e00-\u9fffぁ-んァ-ヴー々]{1,12}?(?:小学校|中学校|中等教育学校|高等学校|高校|特別支援学校|幼稚園"
+                  r"|保育園|こども園|大学)(?!生)")
+_PUBLIC_SCHOOL_RE = re.compile(_PUBLIC_SCHOOL)
 # Latin and katakana company names written with 社: BLW社, Swan and Hunter社, メカノ社, ワゴン・リ社 (not 社長,
 # 社員, 社内 …).
 _LATIN_SHA = r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9&]*(?: (?:and|&|of) [A-Z][A-Za-z0-9&]*| [A-Z][A-Za-z0-9&]*)*社(?![会長員内外])"
@@ -89,7 +94,9 @@ _KATAKANA_RUN = re.compile(r"(?<![ァ-ヴー・])[ァ-ヴ][ァ-ヴー・]{2,20}"
 # What may follow an organisation's name and still be its name: 共同通信|社, 野沢|屋, 美登利|総本店,
 # MBS|ラジオ, 中部電力|パワーグリッド (the tokenizer or the dictionary stopped short).
 _NAME_TAIL = re.compile(r"(?:総本店|本店|社|屋|堂|[\u4e00-\u9fff]{0,2}店|連盟|ラジオ|テレビ|放送|グループ|ホールディングス"
-                        r"|ネットワーク|パワーグリッド|電灯|軌道|映像|(?:集団)?有限公司|総合企画|企画)(?![\u4e00-\u9fff々ァ-ヴー])")
+                        r"|ネットワーク|パワーグリッド|電灯|軌道|映像|(?:集団)?有限公司|総合企画|企画"
+                        # 東京大学|医学部附属病院: a university's hospital or school is the university's name too.
+                        r"|(?:[\u4e00-\u9fff]{1,4}学部)?附属(?:病院|小学校|中学校|高等学校|高校|幼稚園))(?![\u4e00-\u9fff々ァ-ヴー])")
 
 # A katakana or Latin name joined by と or や to a company found (ドリームワークスとパラマウント映画が,
 # スタンダード・オイルやSocony): another company.
@@ -133,7 +140,7 @@ _DEPARTMENT = r"(?:[ \u3000]?[\u4e00-\u9fffァ-ヴー]{1,12}?(?:事業部|本部
 _START = r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])"
 # NER organisations that are really places to stay, stations or venues (not a person's affiliation).
 _VENUE_END = (r"(?:(?:アリーナ|ドーム|スタジアム|球場|ホール(?!ディングス))[\u4e00-\u9fff]{0,3}"
-              r"|美術館|博物館|水族館|動物園|公園|神社|寺|城|タワー|アウトレット|劇場|(?<![学稚育])園|中華街|エリア|地区|地域"
+              r"|美術館|博物館|水族館|動物園|公園|神社|寺|城|タワー|迎賓館|結婚式場|式場|チャペル|アウトレット|劇場|(?<![学稚育])園|中華街|エリア|地区|地域"
               r"|方面)$")
 _FACILITY = re.compile(r"ホテル|旅館|宿|荘|温泉|駅|空港|東横イン|ルートイン|" + _VENUE_END)
 _VENUE = re.compile(_VENUE_END)
@@ -156,14 +163,15 @@ _GOAL_AFTER = re.compile(r"を目指|を受験|に合格|を志望|志望|の入
 _GOAL_BEFORE = re.compile(r"(?:志望校|志望先|第[一二三1-3](?:志望|希望))(?:は|:|：)?[^、。]{0,4}$")
 # A form's example, not a name (株式会社〇〇, ○○銀行).
 _PLACEHOLDER = re.compile(r"[〇○◯●×＊*]{2}|[〇○◯●]")
-# Last words of things, never of an organisation's name (迷惑メールフォルダ, 有機ELパネル, ガムテープ).
+# Last words of things, never of an organisation's name (迷惑メールフォルダ, 有機ELパネル, ガムテープ, 古物営業法).
 _THING_END = re.compile(r"(?:フォルダー?|ボタン|画面|ページ|メニュー|アイコン|パネル|テープ|セット|ケース|ケーブル"
-                        r"|バッテリー|ストレージ|フォト|クラス|見積もり|見積り)$")
+                        r"|バッテリー|ストレージ|フォト|クラス|見積もり|見積り"
+                        r"|(?<![魔])法|法令|条例|規則|規約|約款|制度)$")  # 古物営業法, 個人情報保護法: laws
 # After a team or a company that fans watch, not belong to: 浦和レッズ戦, 阪神タイガースのチケット.
 _FAN_AFTER = re.compile(r"戦|対|vs|VS|の試合|のチケット|のホーム|のファン|ファン|の応援|のグッズ|のユニフォーム|の公式"
                         r"|のライブ")
 # A shop's branch named by its place (大和店, 梅田店, 博多駅前店): where to go, not anyone's affiliation.
-_BRANCH = re.compile(r"[\u4e00-\u9fff々ァ-ヴー]{1,6}(?:駅前|駅)?店")
+_BRANCH = re.compile(r"[\u4e00-\u9fff々ァ-ヴー]{1,6}(?:駅前|駅)?(?:店|(?<![学高])校)")
 # Public offices named as places to go (博多警察署で大丈夫？, 清掃事務所の職員が): an affiliation only before
 # workplace words (…に勤務).
 _PUBLIC_OFFICE = re.compile(r"(?:警察署|消防署|税務署|郵便局|保健所|図書館|公民館|清掃事務所|年金事務所|ハローワーク"
@@ -176,7 +184,8 @@ _DEPARTMENT_AFTER = re.compile(r"[ \u3000]?[\u4e00-\u9fffァ-ヴー]{2,10}?(?:�
 # Words right after a workplace that say someone works or studies there (湘南みなと訪問看護ステーションに勤めて,
 # とんかつ かつ久 三軒茶屋店の店長の…, オクト設計様の法人契約): whatever name stands before them is an affiliation.
 _WORKS_AT_AFTER = re.compile(r"に勤め|に勤務|で働い|で働き|の職員|の社員|の従業員|に所属|に入社|に通勤|の店長|のスタッフ"
-                             r"|で(?:パート|アルバイト|バイト|派遣|看護師|事務|アシスタント)"
+                             r"|で(?:パート|アルバイト|バイト|派遣|アシスタント"
+                             r"|事務|[\u4e00-\u9fff]{0,3}(?:看護師|保育士|教員))"
                              r"|様の(?:法人|ご担当|担当者|研修|人事|総務|経理|社員|従業員)")
 _NAME_TOKEN_POS = ("名詞-固有名詞", "名詞-普通名詞", "接頭辞", "接尾辞-名詞的")
 # Before 様の…, a role addressed politely (お客様の, ご担当者様の, 会員様の), not a company.
@@ -234,10 +243,21 @@ def _is_common_noun(name: str) -> bool:
     return is_common_noun_phrase(name)
 
 
+def _kinds_of_place(name: str) -> bool:
+    """One dictionary common noun, addressed or not (企業様), or a list of them (税理士・会計事務所): a kind of
+    place, not a named one."""
+    parts = name.removesuffix("様").split("・")
+    if len(parts) > 1 and any(KATAKANA_WORD.fullmatch(p) for p in parts):
+        return False  # センチュリー・メディア・レコード: katakana words make up many a name
+    return all(is_one_common_noun(part) for part in parts)
+
+
 def _one_kanji_common_noun(text: str, start: int, end: int) -> bool:
     """An entity the NER calls an organisation that is one dictionary common noun in kanji (企業, 保育料,
     巨人): a thing, unless a department or a workplace. Katakana and Latin names are not judged so, since
     many companies are dictionary words there (アップル, アトラス, GM)."""
+    if text.endswith("様", start, end):  # 企業様, addressed
+        end -= 1
     return (_KANJI_ONLY.fullmatch(text, start, end) is not None and is_one_common_noun(text[start:end])
             and text[end - 1] not in "部課室科" and not _WORKPLACE_AFTER.match(text, end))
 
@@ -251,8 +271,8 @@ def _could_be_company_name(word: str) -> bool:
 
 
 def _place_branch(name: str) -> bool:
-    """大和店, 梅田店, 博多駅前店: a branch named by a proper noun of its place, not a kind of shop (星野商店,
-    三省堂書店, 美登利総本店)."""
+    """大和店, 梅田店, 博多駅前店, 三鷹校: a branch named by a proper noun of its place, not a kind of shop
+    (星野商店, 三省堂書店, 美登利総本店) or a school (開成高校)."""
     return (bool(_BRANCH.fullmatch(name)) and len(name) <= 7 and name[-2] not in "商書物本木品器具服屋貨"
             and has_proper_noun(name[:-1]))
 
@@ -269,7 +289,8 @@ def _a_place_or_fan(text: str, start: int, end: int) -> bool:
 def _kana_not_noun(doc: Doc, start: int, end: int) -> bool:
     """Kana in a name without a legal form that are particles or verb endings (中学生から大学, 精算できる動物病院):
     a phrase, not a name (さくら総合病院 and みずほ銀行 have nouns there)."""
-    if _LEGAL_FORM_RE.search(doc.text, start, end) or doc.text[start - 1:start] == "「":  # quotes vouch
+    if (_LEGAL_FORM_RE.search(doc.text, start, end) or doc.text[start - 1:start] == "「"  # quotes vouch
+            or _PUBLIC_SCHOOL_RE.fullmatch(doc.text, start, end)):  # and so does 市立 (柏市立柏の葉中学校)
         return False
     return any(HIRAGANA_WORD.search(t.text) and t.tag_.startswith(("助詞", "助動詞", "動詞", "形容詞"))
                for t in tokens_in(doc, start, end))
@@ -298,6 +319,7 @@ class OrganizationRecognizer(RegexRecognizer):
         # An account holder's legal form as banks abbreviate it (カ）コトノハコウボウ, ユ）ヤマダショウテン).
         (r"(?<![ァ-ヴA-Za-z])(?:カ|ユ|ド|シャ|ザイ|イ)[）)][ァ-ヴー][ァ-ヴー ・]{1,20}(?<! )", 0.8),
         (_KANA_MIXED_NAME + _DEPARTMENT, 0.6),
+        (_PUBLIC_SCHOOL, 0.7),
         (_DEPARTMENT_ALONE, 0.6),
     )
 
@@ -307,8 +329,8 @@ class OrganizationRecognizer(RegexRecognizer):
         # common noun each (a named one, 中央病院 aside, has a proper noun or an unknown word in it). A
         # department (営業部の山田です) is one.
         results = [r for r in super().analyze(text, entities, nlp_artifacts)
-                   if not is_one_common_noun(text[r.start:r.end]) or text[r.end - 1] in "部課室科"
-                   or _WORKPLACE_AFTER.match(text, r.end)]
+                   if not _kinds_of_place(text[r.start:r.end]) or text[r.end - 1] in "部課室科"
+                   or (_WORKPLACE_AFTER.match(text, r.end) and text[r.end - 1] != "様")]  # 企業様の従業員
         doc = nlp_artifacts.tokens if nlp_artifacts is not None and isinstance(nlp_artifacts.tokens, Doc) else None
         if doc is not None:
             sure = [*doc.ents, *(s for s in doc.spans.get(NAMES_KEY, ()) if s.label_ == "Company")]

@@ -52,7 +52,10 @@ NOT_NAMES = frozenset(
 NEVER_NAMES = frozenset(
     "者 もの 契約者 申込者 予約者 購入者 注文者 代表者 加入者 名義人 受取人 依頼主 送り主 差出人 当選者 登録者 "
     "フルネーム 名前 お名前 氏名 本名 旧姓 名字 苗字 アプリ カタカナ ひらがな 漢字 ローマ字 マイナンバー "
-    "お巡りさん".split()
+    "お巡りさん 先名 社名 店名 会社名 学校名 氏名欄 "  # 勤務|先名: a form's label, read as a surname
+    # Jobs people are called by (シッターさん, トリマーさん), which GiNZA takes for names.
+    "シッター ベビーシッター ペットシッター ヘルパー ケアマネ ケアマネージャー トリマー 美容師 保育士 先生 コーチ "
+    "トレーナー インストラクター ガイド 整備士 職員 事務員 警備員 清掃員 作業員 営業 店主 女将 親方".split()
 )
 NOT_NAMES |= NEVER_NAMES
 # Titles written after a name (鈴木部長, ファルエル学長, バルダッチ知事): a name before them, unless a place.
@@ -103,7 +106,7 @@ HALFWIDTH_NAME = re.compile(r"(?<![ｦ-ﾟ])[ｦ-ﾟ]{2,}[ \u3000][ｦ-ﾟ]{1,}"
 _NAME_LABEL_BEFORE = re.compile(r"(?:名義人?|氏名|名前|会員名|登録名|契約者名?|受取人|カナ|フリガナ)"
                                 r"(?:は|[:：])?[ \u3000]*$")
 # Names in English sentences: I am Kana, This is Mika from…, my name is Maria Garcia, Ms. Garcia, Kaneko sama.
-_LATIN_NAME = r"([A-Z][a-z]+(?: [A-Z][a-z]+(?:-[a-z]+)?){0,2})"  # Lin Mei-hua
+_LATIN_NAME = r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){0,2})"  # Lin Mei-hua, Watanabe-Reid
 ENGLISH_INTRO = re.compile(r"(?:\b(?:I am|I'm|[Tt]his is|[Mm]y name is|[Nn]ame:|(?:[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter"
                            r"|[Mm]other|[Ff]ather|[Ff]riend|[Nn]ame|[Pp]assenger|[Gg]uest) is|[Nn]ame,?|under the name)"
                            r"|\b(?:Mr|Ms|Mrs|Dr)\.?) "
@@ -111,6 +114,10 @@ ENGLISH_INTRO = re.compile(r"(?:\b(?:I am|I'm|[Tt]his is|[Mm]y name is|[Nn]ame:|
                            + r"(?![A-Za-z])|" + r"(?<![A-Za-z])([A-Z][a-z]+)(?= ?-?(?:sama|san|-sama|-san)\b)"
                            + r"|(?:(?<=担当の)|(?<=サポートの)|(?<=スタッフの)|(?<=オペレーターの))"
                            + r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![A-Za-z])")
+# Words of a Latin name right before a passport number (Tan Wei Ming TS2602256, Lim Shu Fen: TR1945388): a
+# travel party listed with their documents.
+NAME_BEFORE_PASSPORT = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3})(?=[ ,:：]{1,3}[A-Z]{1,2}[0-9]{7}"
+                                  r"(?![0-9]))")
 # A reading in brackets after a name: 我妻 颯（わがつま はやて）.
 READING_AFTER = re.compile(r"[ \u3000]?[（(]([ぁ-んァ-ヴー]{1,12}(?:[ \u3000・][ぁ-んァ-ヴー]{1,12})?)[）)]")  # (イ・ジュノ)
 # A hiragana given name before an honorific (はるとくん, そうた様), which Sudachi splits into particles.
@@ -187,8 +194,9 @@ SELF_INTRO = re.compile(r"(?:^|(?<=[\s、。!！?？「」:：])|(?<=私は)|(?<
 # モペットプラン, ワンストップ特例制度, イルミナカラー).
 NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|額|率|欄|画面|ボタン|メール|アプリ|カード|口座"
                            r"|柄|プラン|制度|カラー|コース|メニュー|キャンペーン)$")
-# After a name, a shop, station or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院): the place.
-_PLACE_AFTER_NAME = re.compile(r"支?店(?![長員主])|駅(?!員)|[\u4e00-\u9fffァ-ヴー]{0,6}?(?:病院|医院|クリニック|歯科)")
+# After a name, a shop, station, venue or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院): the place.
+_PLACE_AFTER_NAME = re.compile(r"支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル"
+                               r"|[\u4e00-\u9fffァ-ヴー]{0,6}?(?:病院|医院|クリニック|歯科)")
 # Kana of a compound with the katakana after it (ペットらくのりサービス, あさぎポータル), not a name before サン/クン.
 _KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ)[ァ-ヴ]")
 # Shapes no name has: a range's tilde first (札幌〜旭川), a place's last word (別府湾, 羽田空港国際線ターミナル,
@@ -308,6 +316,17 @@ def _ginza_alone(ent: Span, heads: list[Span]) -> bool:
     return (ent.label_ == "Person" and not any(t.tag_.startswith("名詞-固有名詞") for t in ent)
             and (HIRAGANA_WORD.fullmatch(ent.text) is not None or any(t.tag_.startswith("動詞") for t in ent))
             and not any(h.start_char < ent.end_char and ent.start_char < h.end_char for h in heads))
+
+
+_VENUE_KINDS = frozenset("チャペル ヴィラ ホテル カフェ サロン スタジオ レジデンス ガーデン テラス パーク ホール ハウス "
+                         "レストラン ビストロ トラットリア リストランテ ブラッスリー".split())
+
+
+def _kind_and_its_name(name: str) -> bool:
+    """A katakana phrase joined by ・ that starts with a kind of venue (チャペル・ルミエール, ヴィラ・ルミエール): a
+    place named, not a person (ソフィア・シュミット starts with a name, though Sudachi knows ソフィア as a word)."""
+    parts = re.split(r"[・=]", name)
+    return len(parts) > 1 and parts[0] in _VENUE_KINDS
 
 
 def is_name_tag(token: Token) -> bool:
@@ -438,6 +457,8 @@ class PersonRecognizer(EntityRecognizer):
             if has_person_name_word(unicodedata.normalize("NFKC", m.group())) or _NAME_LABEL_BEFORE.search(
                     text, max(0, m.start() - 8), m.start()):  # not ﾎﾟｲﾝﾄｶﾞ ﾂｲﾃﾅｲﾃﾞｽ
                 add(m.start(), m.end(), 0.7)
+        for m in NAME_BEFORE_PASSPORT.finditer(text):
+            add(m.start(1), m.end(1), 0.8)
         for m in ENGLISH_INTRO.finditer(text):
             add(m.start(m.lastindex or 0), m.end(m.lastindex or 0), 0.8)
         extended = sorted((s, _without_copula(text, s, e), score)
@@ -454,7 +475,8 @@ class PersonRecognizer(EntityRecognizer):
                 and not _NOT_A_NAME_SHAPE.search(text[s:e]) and not NOT_ONE_NAME.search(text, s, e)
                 and not text.endswith("駅", 0, s)
                 and not _PLACE_AFTER_NAME.match(text, e) and not self._not_a_name(doc, text, s, e)
-                and not WORK_AFTER.match(text, e) and not self._role(doc, s, e) and not is_pet(text, s, e)]
+                and not WORK_AFTER.match(text, e) and not self._role(doc, s, e) and not is_pet(text, s, e)
+                and not _kind_and_its_name(text[s:e])]
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
