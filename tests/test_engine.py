@@ -662,3 +662,24 @@ def test_students_laws_branches_venues_jobs_and_english_words_are_not_personal(a
 def test_public_schools_hospital_departments_and_listed_travellers_are_found(anonymizer, text, value):
     out = anonymizer.redact([text])[0].text
     assert value not in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "会社の健康保険組合の補助って使えますか", "出身中学校の入力で、学校一覧に出てこないです",  # bodies by their kind
+    "公式サイトの「提携病院検索」からお探しいただけます",
+    "梅田店って阪急の駅からどう行けばいいですか", "天神店は西鉄福岡（天神）駅から徒歩3分です",  # railways one rides
+    "バリアフリールームのある施設は検索で絞り込めます", "スミスマシンとパワーラックもある？",  # things
+])
+def test_bodies_by_their_kind_railways_and_equipment_are_not_personal(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("高畑 節子です。よみはたかはた せつこ", "せつこ"),                  # a reading after its label
+    ("横浜銀行 藤沢支店 普通 6018274 イシダ タケシ", "イシダ"),          # a holder after the account number
+    ("入籍したので、名前を西村から松本に変えたいです", "松本"),          # the name it changes into
+    ("阪急電鉄に勤めています", "阪急電鉄"),                              # a railway as a workplace
+])
+def test_readings_account_holders_and_changed_names_are_found(anonymizer, text, value):
+    out = anonymizer.redact([text])[0].text
+    assert value not in out, out

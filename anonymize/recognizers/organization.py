@@ -166,10 +166,15 @@ _PLACEHOLDER = re.compile(r"[〇○◯●×＊*]{2}|[〇○◯●]")
 # Last words of things, never of an organisation's name (迷惑メールフォルダ, 有機ELパネル, ガムテープ, 古物営業法).
 _THING_END = re.compile(r"(?:フォルダー?|ボタン|画面|ページ|メニュー|アイコン|パネル|テープ|セット|ケース|ケーブル"
                         r"|バッテリー|ストレージ|フォト|クラス|見積もり|見積り"
-                        r"|(?<![魔])法|法令|条例|規則|規約|約款|制度)$")  # 古物営業法, 個人情報保護法: laws
+                        r"|(?<![魔])法|法令|条例|規則|規約|約款|制度|ルーム|マシン|(?<!ブ)ラック|ピアノ|メーター|フォン)$")
 # After a team or a company that fans watch, not belong to: 浦和レッズ戦, 阪神タイガースのチケット.
 _FAN_AFTER = re.compile(r"戦|対|vs|VS|の試合|のチケット|のホーム|のファン|ファン|の応援|のグッズ|のユニフォーム|の公式"
                         r"|のライブ")
+# After a railway one rides, not works for: 阪急の駅から, 西鉄福岡駅, 京王線で.
+_RIDE_AFTER = re.compile(r"の駅|の電車|電車|沿線|に乗|(?![がはをにでとものへやか])(?:[\u4e00-\u9fffぁ-んァ-ヴー]{0,6}"
+                         r"(?:[（(][^）)]{1,6}[）)])?駅|[\u4e00-\u9fffぁ-んァ-ヴー]{0,6}線(?![\u4e00-\u9fff]))")
+# A railway company's own name (名古屋鉄道|各務原線の駅, 西武バス): the company, whatever follows it.
+_RAILWAY_COMPANY = re.compile(r"鉄道|電鉄|軌道|交通|バス|急行|運輸")
 # A shop's branch named by its place (大和店, 梅田店, 博多駅前店): where to go, not anyone's affiliation.
 _BRANCH = re.compile(r"[\u4e00-\u9fff々ァ-ヴー]{1,6}(?:駅前|駅)?(?:店|(?<![学高])校)")
 # Public offices named as places to go (博多警察署で大丈夫？, 清掃事務所の職員が): an affiliation only before
@@ -243,6 +248,18 @@ def _is_common_noun(name: str) -> bool:
     return is_common_noun_phrase(name)
 
 
+# Bodies every company or town has, named by their kind alone (会社の健康保険組合, 町内会): no one's in particular.
+_GENERIC_BODIES = frozenset("健康保険組合 健保組合 労働組合 労組 協同組合 生活協同組合 生協 農協 漁協 信用組合 管理組合 "
+                            "町内会 自治会 商工会 商工会議所 PTA 保護者会 後援会 同窓会 組合".split())
+# What makes a school or hospital a kind of one (出身中学校, 提携病院, 最寄りの病院): no name follows them.
+_GENERIC_PREFIX = re.compile(r"(?:出身|母校|志望|地元|近所|近隣|最寄り?|提携|指定)")
+
+
+def _generic_body(name: str) -> bool:
+    """健康保険組合, 出身中学校, 提携病院: a body or place named by its kind, whatever the dictionary says."""
+    return name in _GENERIC_BODIES or (_GENERIC_PREFIX.match(name) is not None and is_common_noun_phrase(name))
+
+
 def _kinds_of_place(name: str) -> bool:
     """One dictionary common noun, addressed or not (企業様), or a list of them (税理士・会計事務所): a kind of
     place, not a named one."""
@@ -278,11 +295,12 @@ def _place_branch(name: str) -> bool:
 
 
 def _a_place_or_fan(text: str, start: int, end: int) -> bool:
-    """A public office, a shop's branch, a team fans watch, a venue, a town or a school one aims at: where one
-    goes, not where one belongs (unless the text says they work there)."""
+    """A public office, a shop's branch, a team fans watch, a venue, a town, a railway one rides or a school one
+    aims at: where one goes, not where one belongs (unless the text says they work there)."""
     return bool(_PUBLIC_OFFICE.search(text, start, end) or _place_branch(text[start:end]) or _FAN_AFTER.match(text, end)
                 or _GOAL_AFTER.match(text, end) or _GOAL_BEFORE.search(text[max(0, start - 10):start])
                 or _VENUE_AFTER.match(text, end) or _MUNICIPALITY.fullmatch(text, start, end)
+                or (_RIDE_AFTER.match(text, end) and not _RAILWAY_COMPANY.search(text, start, end))
                 or (_VENUE.search(text, start, end) and not _LEGAL_FORM_RE.search(text, start, end)))
 
 
@@ -366,6 +384,7 @@ class OrganizationRecognizer(RegexRecognizer):
         results = [r for r in results if not _THING_END.search(text, r.start, r.end)
                    or _LEGAL_FORM_RE.search(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
         results = [r for r in results if not _a_place_or_fan(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
+        results = [r for r in results if not _generic_body(text[r.start:r.end])]
         if not _WORKS_THERE.search(text):  # a clinic one visits (大森赤十字病院の小児科で…) is where, not whose
             results = [r for r in results if _LEGAL_FORM_RE.search(text, r.start, r.end) or not _MEDICAL_END.search(
                 text, r.start, _WORD_RUN.match(text, r.end).end())]  # …赤十字|病院 too

@@ -87,16 +87,18 @@ ROMAJI_CHAT_WORDS = frozenset("desu masu deshita kudasai onegai shimasu arigato 
 ROMAN_VOUCHED_AFTER = ("です", "と申します", "の名前", "名義", "名で", "の名義", "宛", "（", "(")
 LIST_ITEM = re.compile(r"、[ぁ-んァ-ヴー\u4e00-\u9fff々]{1,8}、")
 # A name right after a label for one: 名前は四月一日陽翔です, 予約の名前をどうめきに変更.
-NAME_AFTER_LABEL = re.compile(r"(?:(?<=名前は|名前を|氏名は|名義は|名前が|宛名は|旧姓 |旧姓は|旧姓:)"
-                              r"|(?<=登録名は|予約名は|受取人は|契約者は|申込者は))[^\s、。!！?？]{1,10}?"
+NAME_AFTER_LABEL = re.compile(r"(?:(?<=名前は|名前を|氏名は|名義は|名前が|宛名は|旧姓 |旧姓は|旧姓:|よみは|読みは)"
+                              r"|(?<=登録名は|予約名は|受取人は|契約者は|申込者は)|(?<=ふりがなは|フリガナは))"
+                              r"[^\s、。!！?？]{1,10}?"
                               r"(?:[ \u3000][^\s、。!！?？]{1,6}?)?"
                               r"(?=です|に変更|で登録|で予約|でお願い|と申|様|さん|になって|[）)]|$)")
-# An account holder's name in kana after the account (…普通 1234567（ヤマダ タロウ）).
+# An account holder's name in kana after the account (…普通 1234567（ヤマダ タロウ）, or after a space).
 # A full name in katakana after a name label (名義人 カデノコウジ タダシ, フリガナ：ヤマダ タロウ).
 LABELLED_KANA_NAME = re.compile(r"(?:(?<=名義人)|(?<=名義 )|(?<=氏名 )|(?<=フリガナ)|(?<=ふりがな)|(?<=カナ)|(?<=会員名)"
                                 r"|(?<=会員名は)|(?<=登録名)|(?<=登録名は)|(?<=契約者名)|(?<=受取人)|(?<=受取人は))"
                                 r"[ \u3000:：]*([ァ-ヴー]{2,}[ \u3000][ァ-ヴー]{1,})(?![ァ-ヴー])")
-ACCOUNT_HOLDER = re.compile(r"(?<=[（(])[ァ-ヴー]{2,}(?:[ \u3000][ァ-ヴー]{1,})?(?=[）)])")
+ACCOUNT_HOLDER = re.compile(r"(?<=[（(])[ァ-ヴー]{2,}(?:[ \u3000][ァ-ヴー]{1,})?(?=[）)])"
+                            r"|(?<=[0-9][ \u3000])[ァ-ヴー]{2,}[ \u3000][ァ-ヴー]{1,}(?![ァ-ヴー])")
 ACCOUNT_CONTEXT = ("口座", "名義", "振込", "振り込", "返金", "銀行", "支店", "普通", "当座", "ゆうちょ", "(普)", "(当)")
 # The second half of a name written with a space (ふじた つむぎです, 山田 太郎様).
 _SECOND_HALF = re.compile(r"[ \u3000]([ぁ-んァ-ヴー\u4e00-\u9fff々]{1,4})(?=です|と申|様|さん|、|。|！|!|（|\(|\s|$)")
@@ -156,7 +158,9 @@ _NAME_BEFORE_AGE = re.compile(r"(?:^|(?<=[\s、。：:「/,，]))([\u4e00-\u9fff
                               r"|[ぁ-ゖ]{2,5}|[ァ-ヴー]{2,8})$")
 # A word joined by と right before or after a name (得意なミズキと|相良, 相良と|ミズキを).
 _COORDINATED_BEFORE = re.compile(r"(?:^|(?<=[\s、。「なのはがも]))([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff々]{2,4})と$")
-_COORDINATED_AFTER = re.compile(r"と([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff々]{2,4})(?=[をがはにのも、。]|です|さん|様)")
+_COORDINATED_AFTER = re.compile(r"と([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff々]{2,4})(?=[をがはにのも、。]|です|さん|様)"
+                                # a name changed into another (名前を西村から松本に変えたい, 旧姓の佐藤から田中に変更)
+                                r"|から([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff々]{1,4})(?=に(?:変更|変え|改姓|改名|なり|なっ))")
 # Parts of a Latin or katakana name found once, looked for again in the same text (Yuki Tanabeさん … Tanabeって).
 _NAME_PARTS = re.compile(r"[A-Z][a-z]{2,}|[ァ-ヴ][ァ-ヴー]{1,}")
 ONE_KANJI_NAMES = frozenset("森 林 堀 関 辻 岡 谷 沢 島 畑 泉 光 誠 桜 楓 翼 蓮 薫 望 忍 茜 舞 恵 萌 凛 柊 栞 葵 陽 翔 "
@@ -193,7 +197,7 @@ SELF_INTRO = re.compile(r"(?:^|(?<=[\s、。!！?？「」:：])|(?<=私は)|(?<
 # What ends a thing, never a name (GiNZA tags 製造番号 and 払込票番号 as Person; the head ハチワレ柄,
 # モペットプラン, ワンストップ特例制度, イルミナカラー).
 NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|額|率|欄|画面|ボタン|メール|アプリ|カード|口座"
-                           r"|柄|プラン|制度|カラー|コース|メニュー|キャンペーン)$")
+                           r"|柄|プラン|制度|カラー|コース|メニュー|キャンペーン|マシン)$")
 # After a name, a shop, station, venue or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院): the place.
 _PLACE_AFTER_NAME = re.compile(r"支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル"
                                r"|[\u4e00-\u9fffァ-ヴー]{0,6}?(?:病院|医院|クリニック|歯科)")
@@ -480,7 +484,8 @@ class PersonRecognizer(EntityRecognizer):
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
-        """A name joined by と to a name found (ミズキと相良をご紹介, 相良とミズキが): a katakana word the
+        """A name joined by と to a name found (ミズキと相良をご紹介, 相良とミズキが), or the one it changes into
+        (西村から松本に): a katakana word the
         dictionary reads as a name or does not know, or a kanji name it knows."""
         found = []
         for start, end, score in names:
@@ -489,10 +494,11 @@ class PersonRecognizer(EntityRecognizer):
             candidates = [m for m in (_COORDINATED_BEFORE.search(text, 0, start), _COORDINATED_AFTER.match(text, end))
                           if m is not None]
             for m in candidates:
-                word = m.group(1)
+                group = m.lastindex or 1
+                word = m.group(group)
                 if word not in NOT_NAMES and word not in TITLES and (
                         has_person_name_word(word) or (KATAKANA_WORD.fullmatch(word) and has_unknown_word(word))):
-                    found.append((m.start(1), m.end(1), 0.6))
+                    found.append((m.start(group), m.end(group), 0.6))
         return found
 
     @staticmethod
