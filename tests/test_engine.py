@@ -683,3 +683,11 @@ def test_bodies_by_their_kind_railways_and_equipment_are_not_personal(anonymizer
 def test_readings_account_holders_and_changed_names_are_found(anonymizer, text, value):
     out = anonymizer.redact([text])[0].text
     assert value not in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "米津玄師の新しいアルバムって特典つきますか", "東野圭吾の新刊はいつ入荷しますか",  # an artist named by the work
+    "村上春樹の小説が好きです",
+])
+def test_an_author_named_with_the_work_is_not_personal(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text

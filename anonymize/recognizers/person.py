@@ -226,7 +226,8 @@ def is_pet(text: str, start: int, end: int) -> bool:
 
 # After a name, words that make it a work's title (ハリー・ポッターの全巻セット, 名探偵コナン 100巻).
 WORK_AFTER = re.compile(r"[ \u3000]?の?[ \u3000]?(?:全\d*巻|全巻|\d+巻|シリーズ|セット|グッズ|DVD|Blu-ray|ブルーレイ"
-                        r"|原作|最新刊|本(?![名人])|映画|フィギュア|ぬいぐるみ|コラボ)")
+                        r"|原作|最新刊|本(?![名人])|映画|フィギュア|ぬいぐるみ|コラボ|新しいアルバム|アルバム|新曲|曲|文庫|初版本?|新刊|小説"
+                        r"|ノクターン|ソナタ|交響曲|協奏曲)")
 _KATAKANA_CHAR = re.compile(r"[ァ-ヴー]")
 _NAME_TAIL = re.compile(r"^(?:[\u4e00-\u9fff々]{1,2}|[ぁ-ゖ]{1,2})$")
 _KANJI_WORD = re.compile(r"^[\u4e00-\u9fff々]{1,3}$")
