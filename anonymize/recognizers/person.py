@@ -224,7 +224,8 @@ def is_pet(text: str, start: int, end: int) -> bool:
     return bool(_PET_AFTER.match(after) or _PET_BEFORE.search(text, max(0, start - 14), start))
 
 
-# After a name, words that make it a work's title (ハリー・ポッターの全巻セット, 名探偵コナン 100巻).
+# After a name, words that make it a work's title or its author (ハリー・ポッターの全巻セット, 名探偵コナン 100巻,
+# 村上春樹の小説, 米津玄師の新しいアルバム).
 WORK_AFTER = re.compile(r"[ \u3000]?の?[ \u3000]?(?:全\d*巻|全巻|\d+巻|シリーズ|セット|グッズ|DVD|Blu-ray|ブルーレイ"
                         r"|原作|最新刊|本(?![名人])|映画|フィギュア|ぬいぐるみ|コラボ|新しいアルバム|アルバム|新曲|曲|文庫|初版本?|新刊|小説"
                         r"|ノクターン|ソナタ|交響曲|協奏曲)")
