@@ -691,3 +691,30 @@ def test_readings_account_holders_and_changed_names_are_found(anonymizer, text, 
 ])
 def test_an_author_named_with_the_work_is_not_personal(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize("text", [
+    "浄土真宗なんですけどお寺の紹介もしてもらえますか？うちの菩提寺が遠くて…",  # a sect, a family temple
+    "園見学は各園の「見学予約」ボタンからご予約ください", "席は入口近くにしてもらえますか",
+    "伊丹⇔羽田が月15往復くらい、あと年に数回 新千歳と宮崎。",  # a route, a prefecture after a place
+    "岡山県産シャインマスカットは来年8月下旬の発送予定です",  # produce by where it is grown
+    "帰りは関空着なんだけど、はるか乗るより安い？", "フォンブースは4室ございます",
+])
+def test_temples_routes_produce_and_flights_are_not_personal(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("誕生日は10月9日です、みのりで登録してる", "みのり"),              # the name one signed up under
+    ("Kenta_Araiじゃなくて本名は荒井 健太です", "Kenta"),               # a handle beside 本名
+    ("Your appointment with Shun has been cancelled.", "Shun"),
+    ("友達のSophieに送ります！", "Sophie"),                              # a Latin name after who they are
+    ("大阪と宮崎さんが来ます", "宮崎"),                                  # a prefecture's name with an honorific
+])
+def test_names_one_signs_up_under_handles_and_latin_names_are_found(anonymizer, text, value):
+    out = anonymizer.redact([text])[0].text
+    assert value not in out, out
+
+
+def test_a_gadget_after_a_kin_word_is_not_a_name(anonymizer):
+    assert "PERSON" not in anonymizer.redact(["娘のSwitchが壊れました"])[0].text

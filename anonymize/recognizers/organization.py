@@ -166,7 +166,10 @@ _PLACEHOLDER = re.compile(r"[〇○◯●×＊*]{2}|[〇○◯●]")
 # Last words of things, never of an organisation's name (迷惑メールフォルダ, 有機ELパネル, ガムテープ, 古物営業法).
 _THING_END = re.compile(r"(?:フォルダー?|ボタン|画面|ページ|メニュー|アイコン|パネル|テープ|セット|ケース|ケーブル"
                         r"|バッテリー|ストレージ|フォト|クラス|見積もり|見積り"
-                        r"|(?<![魔])法|法令|条例|規則|規約|約款|制度|ルーム|マシン|(?<!ブ)ラック|ピアノ|メーター|フォン)$")
+                        r"|(?<![魔])法|法令|条例|規則|規約|約款|制度|ルーム|マシン|(?<!ブ)ラック|ピアノ|メーター|フォン|ブース)$"
+                        # Produce named by where it is grown (岡山県産シャインマスカット; not 県産業), and a flight
+                        # by where it lands (関空着, 羽田発便).
+                        r"|(?:[都道府県市町村]|(?<![\u4e00-\u9fff])国)産(?!業)|(?:空港?|港|駅)[着発]便?$")
 # After a team or a company that fans watch, not belong to: 浦和レッズ戦, 阪神タイガースのチケット.
 _FAN_AFTER = re.compile(r"戦|対|vs|VS|の試合|のチケット|のホーム|のファン|ファン|の応援|のグッズ|のユニフォーム|の公式"
                         r"|のライブ")

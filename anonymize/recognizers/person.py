@@ -32,6 +32,7 @@ from anonymize.lexicon import (
     only_common_noun,
 )
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
+from anonymize.recognizers.address import PREFECTURES
 from anonymize.recognizers.base import NOT_ONE_NAME, ascii_bounded, extend_foreign_name, tokens_in
 
 HONORIFICS = frozenset({"様", "さま", "さん", "サン", "君", "くん", "氏", "殿", "ちゃん", "先生", "どの"})
@@ -55,7 +56,9 @@ NEVER_NAMES = frozenset(
     "お巡りさん 先名 社名 店名 会社名 学校名 氏名欄 "  # 勤務|先名: a form's label, read as a surname
     # Jobs people are called by (シッターさん, トリマーさん), which GiNZA takes for names.
     "シッター ベビーシッター ペットシッター ヘルパー ケアマネ ケアマネージャー トリマー 美容師 保育士 先生 コーチ "
-    "トレーナー インストラクター ガイド 整備士 職員 事務員 警備員 清掃員 作業員 営業 店主 女将 親方".split()
+    "トレーナー インストラクター ガイド 整備士 職員 事務員 警備員 清掃員 作業員 営業 店主 女将 親方 "
+    # A family temple and the sects, which GiNZA tags as persons (浄土真宗なんですけど, うちの菩提寺が).
+    "菩提寺 浄土真宗 真宗 浄土宗 日蓮宗 曹洞宗 臨済宗 天台宗 真言宗 禅宗 入口 出口".split()
 )
 NOT_NAMES |= NEVER_NAMES
 # Titles written after a name (鈴木部長, ファルエル学長, バルダッチ知事): a name before them, unless a place.
@@ -79,6 +82,7 @@ ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,15}|[A-Z]{2,15})(?: [A-Z]
                         r"(?:[A-Z][a-z]{1,15}(?:-[A-Za-z][a-z]{1,10})?|[A-Z]{2,15})(?![A-Za-z])")  # Lee Jun-ho
 # A romaji name joined by an underscore, as in a game handle or a login (Kenta_Arai).
 ROMAN_HANDLE = re.compile(r"(?<![A-Za-z0-9_])[A-Z][a-z]{1,15}_[A-Z][a-z]{1,15}(?![A-Za-z0-9_])")
+_HANDLE_CONTEXT = re.compile(r"本名|名前|ユーザー?名|アカウント|ID|ＩＤ|ハンドル|ニックネーム")
 # Two lower-case romaji words (aya nakamura), kept when the dictionary reads a name in them.
 ROMAN_NAME_LOWER = re.compile(r"(?<![A-Za-z0-9@._/-])[a-z]{3,12} [a-z]{3,12}(?![A-Za-z0-9@.])")
 # Words of romanized chat (hai-sou ryou wa ikura desu ka?) that a lower-case name never holds.
@@ -110,7 +114,8 @@ _NAME_LABEL_BEFORE = re.compile(r"(?:名義人?|氏名|名前|会員名|登録�
 # Names in English sentences: I am Kana, This is Mika from…, my name is Maria Garcia, Ms. Garcia, Kaneko sama.
 _LATIN_NAME = r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){0,2})"  # Lin Mei-hua, Watanabe-Reid
 ENGLISH_INTRO = re.compile(r"(?:\b(?:I am|I'm|[Tt]his is|[Mm]y name is|[Nn]ame:|(?:[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter"
-                           r"|[Mm]other|[Ff]ather|[Ff]riend|[Nn]ame|[Pp]assenger|[Gg]uest) is|[Nn]ame,?|under the name)"
+                           r"|[Mm]other|[Ff]ather|[Ff]riend|[Nn]ame|[Pp]assenger|[Gg]uest) is|[Nn]ame,?|under the name"
+                           r"|(?:appointment|booking|reservation|session|lesson)s? with)"
                            r"|\b(?:Mr|Ms|Mrs|Dr)\.?) "
                            + _LATIN_NAME
                            + r"(?![A-Za-z])|" + r"(?<![A-Za-z])([A-Z][a-z]+)(?= ?-?(?:sama|san|-sama|-san)\b)"
@@ -183,8 +188,9 @@ NAME_BEFORE_READING = re.compile(r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,
                                  r"[（(][ぁ-ゖァ-ヴー]{1,8}[ \u3000・][ぁ-ゖァ-ヴー]{1,8}[）)]")
 QUOTED_AFTER_LABEL = re.compile(r"(?:名前|氏名|お名前|名入れ|名入れ内容)(?:は|を|:|：)?「([^「」\s、。]{1,8})」")
 _INTRO_AFTER = re.compile(r"です|と申|(?:っ|と)いいます|と言います")
-# A name before what only a person has (みずほの誕生日が, ゆいの名前で).
-_NAME_BEFORE_OWN = re.compile(r"(?:^|(?<=[\s、。！!？?「]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6})の(?:お?誕生日|名前|名義)")
+# A name before what only a person has (みずほの誕生日が, ゆいの名前で), or what one signs up under (みのりで登録).
+_NAME_BEFORE_OWN = re.compile(r"(?:^|(?<=[\s、。！!？?「]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6})(?:の(?:お?誕生日|名前|名義)"
+                              r"|(?:の名前|名義)?で(?:登録|予約|申し込|申込))")
 # A katakana word the dictionary does not know, before a particle (メイウェザーが, ナーセルは, …のブリムの): a
 # foreign name far more often than anything else in running text (measured: no chat message changed).
 UNKNOWN_KATAKANA_SUBJECT = re.compile(r"(?:^|(?<=[\s、。「（(のとがはをにも]))([ァ-ヴ][ァ-ヴー]{2,11})"
@@ -197,7 +203,7 @@ SELF_INTRO = re.compile(r"(?:^|(?<=[\s、。!！?？「」:：])|(?<=私は)|(?<
 # What ends a thing, never a name (GiNZA tags 製造番号 and 払込票番号 as Person; the head ハチワレ柄,
 # モペットプラン, ワンストップ特例制度, イルミナカラー).
 NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|額|率|欄|画面|ボタン|メール|アプリ|カード|口座"
-                           r"|柄|プラン|制度|カラー|コース|メニュー|キャンペーン|マシン)$")
+                           r"|柄|プラン|制度|カラー|コース|メニュー|キャンペーン|マシン|見学|近く)$")
 # After a name, a shop, station, venue or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院): the place.
 _PLACE_AFTER_NAME = re.compile(r"支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル"
                                r"|[\u4e00-\u9fffァ-ヴー]{0,6}?(?:病院|医院|クリニック|歯科)")
@@ -241,9 +247,19 @@ KATAKANA_DOTTED = re.compile(r"(?<![ァ-ヴー・=])[ァ-ヴ][ァ-ヴー]{1,}(?:
 NOT_PERSON_LABELS = frozenset({"Country", "City", "Province", "GPE_Other", "Location_Other", "Domestic_Region",
                                "Continental_Region", "Facility_Other", "Station", "Airport", "Game",
                                "Broadcast_Program", "Movie", "Book", "Music", "Show"})
+# A route between places (伊丹⇔羽田) and a prefecture's name joined to a place (新千歳と宮崎): places.
+_ROUTE_SIGN = re.compile(r"[⇔↔⇄]")
+_PREFECTURE_NAMES = frozenset(p.rstrip("都府県") for p in PREFECTURES)
+_JOINED_PLACE_BEFORE = re.compile(r"[と・や、]$")
 _GIVEN_NAME = re.compile(r"^(?:[\u4e00-\u9fff々]{1,3}|[ぁ-ん]{1,3}|[ァ-ヴー]{2,4})$")
 _HIRAGANA_TAIL = re.compile(r"[ぁ-ん]{1,3}(?=です|と申|さん|様|くん|ちゃん)")
 _ROMAN = re.compile(r"^[A-Za-z]+$")
+
+
+# A Latin given name after who they are to the writer (友達のSophieに, 夫のOliverが); the word must be unknown to
+# the dictionary or a name in it, so that 娘のSwitchが and 妻のMacに stay.
+KIN_LATIN_NAME = re.compile(r"(?:友達|友だち|友人|彼氏|彼女|夫|妻|娘|息子|母|父|兄|姉|弟|妹|主人|旦那|同僚|上司|先輩|後輩"
+                            r"|子ども|子供|孫)の([A-Z][a-z]{2,14})(?=[にとがはもへをの]|さん|ちゃん|くん)")
 
 
 def _plausible_given_name(word: str) -> bool:
@@ -290,6 +306,16 @@ def _is_place(doc: Doc, start: int, end: int) -> bool:
     district). Katakana names it calls places (パウル, ミハイロフ) are people more often."""
     return not KATAKANA_WORD.fullmatch(doc.text[start:end]) and any(
         e.start_char == start and e.end_char == end and e.label_ in NOT_PERSON_LABELS for e in doc.ents)
+
+
+def _in_a_route(doc: Doc, text: str, start: int, end: int) -> bool:
+    """A place on a route (伊丹⇔羽田), or a prefecture's name right after a place and と (新千歳と宮崎)."""
+    if _ROUTE_SIGN.search(text, max(0, start - 1), min(len(text), end + 1)):
+        return True
+    if text[start:end] not in _PREFECTURE_NAMES or any(text.startswith(h, end) for h in HONORIFICS):
+        return False  # 大阪と宮崎さん: a person
+    return _JOINED_PLACE_BEFORE.search(text, 0, start) is not None and any(
+        e.label_ in NOT_PERSON_LABELS and e.end_char == start - 1 for e in doc.ents)
 
 
 def _surname_then_given(doc: Doc, start: int, end: int) -> bool:
@@ -404,8 +430,8 @@ class PersonRecognizer(EntityRecognizer):
         for m in ROMAN_NAME.finditer(text):
             if self._roman_vouched(text, m.start(), m.end(), spans) or is_romaji_name(m.group()):
                 add(m.start(), m.end(), 0.8)
-        for m in ROMAN_HANDLE.finditer(text):
-            if is_romaji_name(m.group().replace("_", " ")):
+        for m in ROMAN_HANDLE.finditer(text):  # Kenta_Arai: Sudachi knows few names in katakana; 本名 vouches
+            if is_romaji_name(m.group().replace("_", " ")) or _HANDLE_CONTEXT.search(text):
                 add(m.start(), m.end(), 0.7)
         for m in ROMAN_NAME_LOWER.finditer(text):
             if not ROMAJI_CHAT_WORDS.intersection(m.group().split()) and is_romaji_name(m.group()):
@@ -445,6 +471,9 @@ class PersonRecognizer(EntityRecognizer):
         for m in KIN_BEFORE.finditer(text):
             if (found := given_name_at(text, m.end())) is not None:
                 add(*found, 0.7)
+        for m in KIN_LATIN_NAME.finditer(text):
+            if has_person_name_word(m.group(1)) or has_unknown_word(m.group(1)):
+                add(m.start(1), m.end(1), 0.7)
         for m in ADDRESSED.finditer(text):
             name = m.group(1)
             if name not in NOT_NAMES and name not in TITLES and not _ROLE_END.search(name) and not _is_place(
@@ -482,7 +511,7 @@ class PersonRecognizer(EntityRecognizer):
                 and not text.endswith("駅", 0, s)
                 and not _PLACE_AFTER_NAME.match(text, e) and not self._not_a_name(doc, text, s, e)
                 and not WORK_AFTER.match(text, e) and not self._role(doc, s, e) and not is_pet(text, s, e)
-                and not _kind_and_its_name(text[s:e])]
+                and not _kind_and_its_name(text[s:e]) and not _in_a_route(doc, text, s, e)]
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
