@@ -718,3 +718,24 @@ def test_names_one_signs_up_under_handles_and_latin_names_are_found(anonymizer, 
 
 def test_a_gadget_after_a_kin_word_is_not_a_name(anonymizer):
     assert "PERSON" not in anonymizer.redact(["娘のSwitchが壊れました"])[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "世田谷区の三軒茶屋です。猫はスコティッシュフォールドのむぎ、5歳です",  # a district after its ward; a breed
+    "うちの犬の名前「さくら」なんですけど、シッターさんが「さくらちゃんのお母さん」って書いてて笑",  # a pet, twice
+    "博多駅の筑紫口・博多口どちらにもお迎えに上がれます。",  # station exits
+    "ケージはお持ちのもの、または無料貸出のものをご利用ください。",
+    "天井まで回したのに限定アリシア出なかったんですけど？", "推しはセレナらしいです",  # a game's characters
+])
+def test_districts_pets_exits_and_game_characters_are_not_personal(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("営業部の千葉です", "千葉"),          # a surname that is a prefecture, after a department
+    ("ひまわりエナジーの桜井です", "桜井"),  # …and after a company
+    ("担当の山口です", "山口"),            # a surname ending in 口
+])
+def test_staff_surnames_that_are_places_are_found(anonymizer, text, value):
+    out = anonymizer.redact([text])[0].text
+    assert value not in out, out

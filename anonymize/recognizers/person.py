@@ -25,6 +25,7 @@ from anonymize.lexicon import (
     HIRAGANA_WORD,
     KATAKANA_WORD,
     has_person_name_word,
+    has_proper_noun,
     has_unknown_word,
     is_common_noun_phrase,
     is_one_known_word,
@@ -58,7 +59,8 @@ NEVER_NAMES = frozenset(
     "シッター ベビーシッター ペットシッター ヘルパー ケアマネ ケアマネージャー トリマー 美容師 保育士 先生 コーチ "
     "トレーナー インストラクター ガイド 整備士 職員 事務員 警備員 清掃員 作業員 営業 店主 女将 親方 "
     # A family temple and the sects, which GiNZA tags as persons (浄土真宗なんですけど, うちの菩提寺が).
-    "菩提寺 浄土真宗 真宗 浄土宗 日蓮宗 曹洞宗 臨済宗 天台宗 真言宗 禅宗 入口 出口".split()
+    "菩提寺 浄土真宗 真宗 浄土宗 日蓮宗 曹洞宗 臨済宗 天台宗 真言宗 禅宗 入口 出口 "
+    "ケージ サロン ワンピース".split()  # things GiNZA tags as persons (ケージはお持ちのもの, サロン向けプラン)
 )
 NOT_NAMES |= NEVER_NAMES
 # Titles written after a name (鈴木部長, ファルエル学長, バルダッチ知事): a name before them, unless a place.
@@ -221,7 +223,8 @@ _PET_KINDS = ("トイプードル|プードル|柴犬|豆柴|チワワ|ダック
               "(?:フォールド)?|マンチカン|アメショ|アメリカンショートヘア|ラグドール|ロシアンブルー|ハムスター|うさぎ|"
               "ウサギ|インコ|ハリネズミ|フェレット|愛犬|愛猫|犬|猫|ワンちゃん|わんちゃん|ねこちゃん|猫ちゃん")
 _PET_AFTER = re.compile(r"[ \u3000]?[（(](?:" + _PET_KINDS + r"|オス|メス|♂|♀)")
-_PET_BEFORE = re.compile(r"(?<![ァ-ヴー])(?:" + _PET_KINDS + r")の$")  # not コアミックスの
+_PET_BEFORE = re.compile(r"(?<![ァ-ヴー])(?:" + _PET_KINDS + r")の(?:名前(?:は|が|を)?[「『]?)?$")  # not コアミックスの
+_PET_KIND = re.compile(_PET_KINDS)  # スコティッシュフォールドの…: the breed is no one's name
 
 
 def is_pet(text: str, start: int, end: int) -> bool:
@@ -234,7 +237,10 @@ def is_pet(text: str, start: int, end: int) -> bool:
 # 村上春樹の小説, 米津玄師の新しいアルバム).
 WORK_AFTER = re.compile(r"[ \u3000]?の?[ \u3000]?(?:全\d*巻|全巻|\d+巻|シリーズ|セット|グッズ|DVD|Blu-ray|ブルーレイ"
                         r"|原作|最新刊|本(?![名人])|映画|フィギュア|ぬいぐるみ|コラボ|新しいアルバム|アルバム|新曲|曲|文庫|初版本?|新刊|小説"
-                        r"|ノクターン|ソナタ|交響曲|協奏曲)")
+                        r"|ノクターン|ソナタ|交響曲|協奏曲|単行本)")
+# Words of a game's chat (天井まで回した, 限定ボイス, 推しは…): the katakana names there are characters, and a
+# player's own name comes with an honorific or a label that scores it higher.
+_GAME_CONTEXT = re.compile(r"ガチャ|天井|[0-9０-９]+連|推し|限定ボイス|キャラ|SSR|ピックアップ|排出|周回|編成|凸")
 _KATAKANA_CHAR = re.compile(r"[ァ-ヴー]")
 _NAME_TAIL = re.compile(r"^(?:[\u4e00-\u9fff々]{1,2}|[ぁ-ゖ]{1,2})$")
 _KANJI_WORD = re.compile(r"^[\u4e00-\u9fff々]{1,3}$")
@@ -316,6 +322,28 @@ def _in_a_route(doc: Doc, text: str, start: int, end: int) -> bool:
         return False  # 大阪と宮崎さん: a person
     return _JOINED_PLACE_BEFORE.search(text, 0, start) is not None and any(
         e.label_ in NOT_PERSON_LABELS and e.end_char == start - 1 for e in doc.ents)
+
+
+_UNIT_NO = frozenset(c + "の" for c in "部課室店係社所")
+
+
+def _place_words(doc: Doc, start: int, end: int) -> bool:
+    """True when the sentence's tokens over the span are all place names (三軒茶屋 in 世田谷区の三軒茶屋です,
+    which Sudachi alone splits into 三軒|茶|屋, a surname and a given name)."""
+    tokens = tokens_in(doc, start, end)
+    return bool(tokens) and all(t.tag_.startswith("名詞-固有名詞-地名") for t in tokens)
+
+
+def _place_before_no(doc: Doc, start: int) -> bool:
+    """True when a place name and の come right before `start` (世田谷区の|三軒茶屋; not ひまわりエナジーの|桜井)."""
+    before = [t for t in doc if t.idx + len(t.text) == start - 1]
+    return doc.text[start - 1:start] == "の" and bool(before) and (
+        before[0].tag_.startswith("名詞-固有名詞-地名") or before[0].text[-1] in "都道府県市区町村")
+
+
+def _station_exit(doc: Doc, start: int, end: int) -> bool:
+    """A station's exit named by its place (筑紫口・博多口, 八重洲口); 山口, 川口 and 野口 are surnames."""
+    return doc.text[end - 1:end] == "口" and end - start > 2 and _place_words(doc, start, end - 1)
 
 
 def _surname_then_given(doc: Doc, start: int, end: int) -> bool:
@@ -444,7 +472,11 @@ class PersonRecognizer(EntityRecognizer):
             if m.group(1) not in NOT_NAMES and not HIRAGANA_WORDS.intersection(m.group(1).split()):
                 add(m.start(1), m.end(1), 0.7)
         for m in (*SURNAME_FIRST.finditer(text), *SURNAME_AFTER_NO.finditer(text)):
-            if m.group(1) in ONE_KANJI_NAMES or has_person_name_word(m.group(1)):
+            staff = text[m.start() - 2:m.start()] in _UNIT_NO  # 営業部の千葉です: a surname that is a place too
+            if (m.group(1) in ONE_KANJI_NAMES or has_person_name_word(m.group(1)) or (
+                    staff and has_proper_noun(m.group(1)))) and not (
+                    not staff and _place_words(doc, m.start(1), m.end(1)) and _place_before_no(
+                        doc, m.start(1))):  # 世田谷区の三軒茶屋です: where
                 add(m.start(1), m.end(1), 0.7)
         for m in KANJI_BEFORE_HONORIFIC.finditer(text):
             name = m.group(1)
@@ -505,13 +537,20 @@ class PersonRecognizer(EntityRecognizer):
         between = [(a[1] + 1, b[0] - 1) for a, b in itertools.pairwise(extended)
                    if LIST_ITEM.fullmatch(text, a[1], b[0])]
         extended += [(s, e, 0.6) for s, e in between] + self._coordinated(text, extended)
+        # A pet's name is the pet's wherever else it comes (犬の名前「さくら」…さくらちゃんのお母さん).
+        pets = {text[s:e] for s, e, _ in extended if is_pet(text, s, e)}
+        if _GAME_CONTEXT.search(text):
+            extended = [(s, e, score) for s, e, score in extended if score >= 0.8 or not _KATAKANA_CHAR.search(text, s, e)]
         return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in extended
-                if text[s:e] not in NEVER_NAMES and not NOT_NAME_TAIL.search(text, s, e)
-                and not _NOT_A_NAME_SHAPE.search(text[s:e]) and not NOT_ONE_NAME.search(text, s, e)
-                and not text.endswith("駅", 0, s)
-                and not _PLACE_AFTER_NAME.match(text, e) and not self._not_a_name(doc, text, s, e)
-                and not WORK_AFTER.match(text, e) and not self._role(doc, s, e) and not is_pet(text, s, e)
-                and not _kind_and_its_name(text[s:e]) and not _in_a_route(doc, text, s, e)]
+                if text[s:e] not in pets and not self._not_a_person(doc, text, s, e)]
+
+    def _not_a_person(self, doc: Doc, text: str, s: int, e: int) -> bool:
+        """The last word on a candidate: a word, a thing, a place, a work or a pet's kind, not a person."""
+        return (text[s:e] in NEVER_NAMES or bool(_PET_KIND.fullmatch(text, s, e)) or bool(NOT_NAME_TAIL.search(text, s, e))
+                or bool(_NOT_A_NAME_SHAPE.search(text[s:e])) or bool(NOT_ONE_NAME.search(text, s, e))
+                or text.endswith("駅", 0, s) or bool(_PLACE_AFTER_NAME.match(text, e))
+                or self._not_a_name(doc, text, s, e) or bool(WORK_AFTER.match(text, e)) or self._role(doc, s, e)
+                or _kind_and_its_name(text[s:e]) or _in_a_route(doc, text, s, e) or _station_exit(doc, s, e))
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
