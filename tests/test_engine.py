@@ -739,3 +739,15 @@ def test_districts_pets_exits_and_game_characters_are_not_personal(anonymizer, t
 def test_staff_surnames_that_are_places_are_found(anonymizer, text, value):
     out = anonymizer.redact([text])[0].text
     assert value not in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "承知いたしました。ひまわり保育園は両年齢とも募集枠がございます。",  # a nursery applied to
+    "承知いたしました。工事部の調整担当よりご連絡いたします。",  # the shop's own department and role
+])
+def test_nurseries_applied_to_and_the_shops_own_roles_are_not_personal(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+def test_a_nursery_a_child_attends_is_found(anonymizer):
+    assert "ひまわり保育園" not in anonymizer.redact(["娘はひまわり保育園に通っています"])[0].text

@@ -57,7 +57,9 @@ _KANA_OR_LATIN_NAME = (r"(?<![ァ-ヴーA-Za-z0-9\u4e00-\u9fff])"
 # 全部, 一部 never match; 室 only after a company (会議室 is a room).
 _DEPARTMENT_ALONE = (r"(?<![\u4e00-\u9fffァ-ヴー])(?:[\u4e00-\u9fffァ-ヴーA-Za-z]{2,12}[ \u3000])?"
                      r"[\u4e00-\u9fffァ-ヴー]{2,10}?(?:事業部|本部|部|課)"
-                     r"(?=の[^\s、。]{1,8}(?:です|と申します|が担当|より|から)|に所属|所属|で働|に勤)"
+                     # not 工事部の調整担当より: a role of the shop's own, not anyone's department
+                     r"(?=の(?![^\s、。]{0,6}(?:担当|担当者|係|窓口|スタッフ)(?:より|から))[^\s、。]{1,8}"
+                     r"(?:です|と申します|が担当|より|から)|に所属|所属|で働|に勤)"
                      r"|(?<=所属は|所属:|所属：)[\u4e00-\u9fffァ-ヴー]{2,10}?(?:事業部|本部|部|課|室)")
 # A kanji name before company-only context (凸版印刷の株式, 東宝と提携); never 弊社, 同社 and the like.
 _KANJI_NAME = (r"(?<![ァ-ヴーA-Za-z0-9\u4e00-\u9fff々])"
@@ -156,6 +158,11 @@ _TIME_WORDS = frozenset("今日 明日 明後日 本日 昨日 今週 来週 先
 _MEDICAL_END = re.compile(r"(?:病院|医院|クリニック|歯科|診療所|薬局|医療センター)$")
 # The rest of the word after a name, up to four characters (大森|赤十字|病院: the clinic is the whole word).
 _WORD_RUN = re.compile(r"[\u4e00-\u9fff々ァ-ヴー]{0,4}(?![\u4e00-\u9fff々ァ-ヴー])|")
+# Nurseries and kindergartens in an admission chat: places applied to; someone's only with words saying a
+# child attends or an adult works there (ひまわり保育園に通っています, …の年長です, …で保育士を).
+_CHILDCARE_END = re.compile(r"(?:保育園|幼稚園|こども園|保育所|託児所)$")
+_ATTENDS_THERE = re.compile(r"通っ|通わ|通園|在園|在籍|年長|年中|年少|[ぁ-んァ-ヴー\u4e00-\u9fff]組|勤務|勤め"
+                            r"|働い|職員|保育士|先生|卒園")
 _WORKS_THERE = re.compile(r"勤務|勤め|職員|働い|働き|看護師|医師|薬剤師|スタッフ|入職|就職|転職|院長|事務")
 # After a school one aims at, not belongs to (多摩高校を目指す, 慶應の過去問; a job offer, に内定, is personal).
 _GOAL_AFTER = re.compile(r"を目指|を受験|に合格|を志望|志望|の入試|の過去問|の偏差値|のオープンキャンパス|の合格")
@@ -388,6 +395,9 @@ class OrganizationRecognizer(RegexRecognizer):
                    or _LEGAL_FORM_RE.search(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
         results = [r for r in results if not _a_place_or_fan(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
         results = [r for r in results if not _generic_body(text[r.start:r.end])]
+        if not _ATTENDS_THERE.search(text):  # a nursery one applies to (ひまわり保育園は募集枠が…) is where, not whose
+            results = [r for r in results if _LEGAL_FORM_RE.search(text, r.start, r.end) or not _CHILDCARE_END.search(
+                text, r.start, _WORD_RUN.match(text, r.end).end())]
         if not _WORKS_THERE.search(text):  # a clinic one visits (大森赤十字病院の小児科で…) is where, not whose
             results = [r for r in results if _LEGAL_FORM_RE.search(text, r.start, r.end) or not _MEDICAL_END.search(
                 text, r.start, _WORD_RUN.match(text, r.end).end())]  # …赤十字|病院 too
