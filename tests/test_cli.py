@@ -48,7 +48,7 @@ def test_redact_rejects_a_line_that_is_not_json_with_one_clear_line():
 def test_redact_jsonl_takes_a_tenant_id_for_that_tenants_allow_list(tmp_path):
     config = tmp_path / "tokumei.toml"
     config.write_text('[detection.tenant_allow_lists]\ntenant-alpha = ["ひまわり保育園"]\n', encoding="utf-8")
-    text = "ひまわり保育園は募集枠がございます"
+    text = "娘はひまわり保育園に通っています"
     stdin = "".join(json.dumps(obj, ensure_ascii=False) + "\n" for obj in (
         {"text": text, "tenant_id": "tenant-alpha"}, {"text": text, "tenant_id": "tenant-beta"}, {"text": text}))
     result = CliRunner().invoke(app, ["redact", "--jsonl", "--config", str(config)], input=stdin)

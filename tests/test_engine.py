@@ -591,7 +591,7 @@ def test_a_tenants_own_vocabulary_is_kept_in_its_chats_only():
     even when the same text comes from both in one batch (one analysis serves both)."""
     from anonymize import Anonymizer, DetectionSettings
 
-    text = "ひまわり保育園は募集枠がございます"
+    text = "娘はひまわり保育園に通っています"
     nursery = Anonymizer(DetectionSettings(tenant_allow_lists=(("t-nursery", ("ひまわり保育園",)),)))
     kept, other, unknown = nursery.redact([text, text, text], tenant_ids=["t-nursery", "t-taxi", None])
     assert kept.text == text

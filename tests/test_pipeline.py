@@ -267,7 +267,7 @@ def test_cli_errors_are_one_clear_line_and_a_non_zero_exit(prefect_harness, tmp_
 
 
 def test_a_tenants_allow_list_keeps_its_term_in_its_own_rows_only(tmp_path):
-    text = "ひまわり保育園は募集枠がございます"
+    text = "娘はひまわり保育園に通っています"
     write_day(tmp_path, DAY, {"tenant-alpha.jsonl": [message(0, text)],
                               "tenant-beta.jsonl": [message(1, text, tenant_id="tenant-beta")]})
     settings = load_settings(data_dir=tmp_path)
