@@ -384,7 +384,9 @@ def _allow_pattern(terms: Sequence[str], brand: bool = True) -> re.Pattern[str] 
     of their own."""
     if not terms:
         return None
-    names = "|".join(re.escape(normalize(t)) for t in sorted(terms, key=len, reverse=True))
+    # An acronym (ANA, JAL, NTT) only in capitals: Ana Souza and Jal are people.
+    names = "|".join(f"(?-i:{re.escape(normalize(t))})" if t.isascii() and t.isupper() else re.escape(normalize(t))
+                     for t in sorted(terms, key=len, reverse=True))
     legal = r"(?:株式会社|有限会社|合同会社|\(株\))?\s?" if brand else ""
     # A Latin name is continued only after a hyphen (minarai-shop): Appleton and Jalen are not Apple, JAL.
     word = r"[ァ-ヴー\u4e00-\u9fff]+" if brand else SERVICE_WORDS + r"(?![ァ-ヴー\u4e00-\u9fff])"

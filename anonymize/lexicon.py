@@ -150,9 +150,20 @@ def is_romaji_name(text: str) -> bool:
     if all(w.isupper() and len(w) >= 3 for w in words):
         # KONDO AYAKA: how passports and cards print a holder's name; not TOKYO DOME, OSAKA STATION.
         return not any(w in ROMAJI_PLACE_WORDS for w in words)
-    for k in filter(None, kana):
-        for form in (k, k + "ウ") if k.endswith(_O_ROW) else (k,):
-            tokens = list(_sudachi().tokenize(form))
-            if len(tokens) == 1 and tokens[0].part_of_speech()[2] == "人名":
-                return True
+    return any(_katakana_is_name(k) for k in filter(None, kana))
+
+
+def _katakana_is_name(kana: str) -> bool:
+    """Sudachi reads the katakana word as one name, with a final long vowel restored (サト → サトウ)."""
+    for form in (kana, kana + "ウ") if kana.endswith(_O_ROW) else (kana,):
+        tokens = list(_sudachi().tokenize(form))
+        if len(tokens) == 1 and tokens[0].part_of_speech()[2] == "人名":
+            return True
     return False
+
+
+@_remembered
+def is_romaji_word_name(word: str) -> bool:
+    """One romaji word that reads as a name (Tubasa → ツバサ, Kenta → ケンタ), for where a name is expected."""
+    kana = _romaji_as_katakana(word)
+    return kana is not None and _katakana_is_name(kana)

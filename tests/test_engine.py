@@ -751,3 +751,39 @@ def test_nurseries_applied_to_and_the_shops_own_roles_are_not_personal(anonymize
 
 def test_a_nursery_a_child_attends_is_found(anonymizer):
     assert "ひまわり保育園" not in anonymizer.redact(["娘はひまわり保育園に通っています"])[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "TOTOのウォシュレット、リモコンが反応しません",  # a maker, a utility, an insurer the customer uses
+    "東京ガスと東京電力のセット割、うちも対象になりますか",
+    "ソニー損保の自動車保険から乗り換え検討中です。見積もりだけでもOK?",
+])
+def test_a_company_used_as_a_service_in_chat_is_not_personal(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("東京電力に勤めています。引っ越しの件です", "東京電力"),      # where someone works
+    ("日立の田中です。先日の件でご連絡しました", "日立"),          # a person after it
+    ("ソニーは1946年に設立された。", "ソニー"),                    # prose, not chat
+    ("I work at Hokuto Trading in Tokyo. Can you send the invoice?", "Hokuto Trading"),
+])
+def test_a_company_someone_belongs_to_is_found(anonymizer, text, value):
+    out = anonymizer.redact([text])[0].text
+    assert value not in out, out
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("I'm traveling with my colleague David Lee from Osaka.", "David Lee"),
+    ("Hi! I'm Carlos from Brazil, my friend Ana Souza recommended your service.", "Souza"),  # not ANA
+    ("Please put the reservation under the name of Chen Wei.", "Chen Wei"),
+    ("My name is Lin Mei-hua", "Mei-hua"),
+    ("NGUYEN THI MAI です。パスポートは NB4418203 です", "MAI"),
+    ("旧姓は松永、新しくはホワイトです。フルネームはホワイト 彩（Aya White）です", "White"),
+    ("名前のローマ字が違ってて、Tsubasa Kitamura が正しいです。いまは Tubasa になってる", "Tubasa"),  # misspelt
+    ("彼氏の翼と一緒に行きます", "翼"), ("おばあちゃんの春子に送りたいです", "春子"),
+    ("孫のあおいとみなとを連れて旅行します", "みなと"), ("はるとママです！明日お休みします", "はると"),
+])
+def test_names_in_english_after_kin_words_and_in_spellings_are_found(anonymizer, text, value):
+    out = anonymizer.redact([text])[0].text
+    assert value not in out, out

@@ -163,6 +163,24 @@ _WORD_RUN = re.compile(r"[\u4e00-\u9fff々ァ-ヴー]{0,4}(?![\u4e00-\u9fff々�
 _CHILDCARE_END = re.compile(r"(?:保育園|幼稚園|こども園|保育所|託児所)$")
 _ATTENDS_THERE = re.compile(r"通っ|通わ|通園|在園|在籍|年長|年中|年少|[ぁ-んァ-ヴー\u4e00-\u9fff]組|勤務|勤め"
                             r"|働い|職員|保育士|先生|卒園")
+# Words that tie someone to an organisation: with any of them in the message, every organisation stays.
+_AFFILIATED = re.compile(r"勤務|勤め|所属|職場|社員|働い|働き|就職|転職|入社|退職|退社|転籍|出向|会社|宛|御中|名義|領収書"
+                         r"|請求書|通っ|通わ|通う|在籍|生徒|学生|年生|教員|職員|内定|派遣|バイト|パート|の者|経理|総務|人事"
+                         r"|部長|課長|代表|法人|取引先|本社|支社|工場|営業所|所長|店長|社長|役員|経営|勤")
+_AFFILIATED_EN = re.compile(r"(?i:\bwork(?:s|ing)? (?:at|for|in)\b|\bcolleagues?\b|\bon business\b|\bemploy|\bcompany\b"
+                            r"|\bstudent\b|\battends?\b|\bstud(?:y|ies|ying) at\b|\boffice\b|\binvoice\b)")
+# A conversation's register (です, ます, ？, けど) or an English message: where a company named is mostly a service.
+# Encyclopaedic prose (である, した) names companies as actors, and there every one stays.
+_CHAT_REGISTER = re.compile(r"です|(?<!ます)ます(?!ます)|ません|ください|でした|けど|よね|かな|[？！]|(?<![A-Za-z])[?!]"
+                            r"|^[\x00-\x7f’“”…]+$")
+# What prose quotes is no register of its own.
+_QUOTED = re.compile(r"「[^「」]*(?:「[^「」]*」[^「」]*)*」|『[^『』]*』|“[^“”]*”")
+# Kinds of organisation that are someone's in a chat whatever the message says: a school, a department.
+_KIND_KEPT = re.compile(r"学校|高校|中学|小学|大学|学園|学院|幼稚園|保育園|こども園|部|課|室|支店|事務所|病院|クリニック"
+                        r"|\b(?:Inc|Corp|Co|Ltd|LLC|GmbH|Pte|PLC|AG|University|College|School|Institute)\b")
+# A person, a department or an honorific after the name (ミナト精工様, …の山田です, …の佐藤より).
+_SOMEONE_AFTER = re.compile(r"[ \u3000]?(?:様|さま|御中|さん|の?[ \u3000]?[\u4e00-\u9fff々ァ-ヴーA-Z][^\s、。！？!?]{0,7}?"
+                            r"(?:です|と申|宛|様|さん|(?:より|から)(?:ご?連絡|お?電話|伺|お伺|お送り)|が担当|が伺|がお伺))")
 _WORKS_THERE = re.compile(r"勤務|勤め|職員|働い|働き|看護師|医師|薬剤師|スタッフ|入職|就職|転職|院長|事務")
 # After a school one aims at, not belongs to (多摩高校を目指す, 慶應の過去問; a job offer, に内定, is personal).
 _GOAL_AFTER = re.compile(r"を目指|を受験|に合格|を志望|志望|の入試|の過去問|の偏差値|のオープンキャンパス|の合格")
@@ -304,6 +322,14 @@ def _place_branch(name: str) -> bool:
             and has_proper_noun(name[:-1]))
 
 
+def _a_service_named(text: str, start: int, end: int) -> bool:
+    """A company named without a legal form, a school or a department, and no person or 様 after it: in a
+    message that says nothing of anyone working or studying anywhere, it is a maker, a utility or a shop
+    the customer uses (TOTOのウォシュレット, 関西電力から中部電力への切り替え, ソニー損保の自動車保険)."""
+    return (not _LEGAL_FORM_RE.search(text, start, end) and not _KIND_KEPT.search(text, start, end)
+            and not _SOMEONE_AFTER.match(text, end) and not _WORKPLACE_AFTER.match(text, end))
+
+
 def _a_place_or_fan(text: str, start: int, end: int) -> bool:
     """A public office, a shop's branch, a team fans watch, a venue, a town, a railway one rides or a school one
     aims at: where one goes, not where one belongs (unless the text says they work there)."""
@@ -411,7 +437,12 @@ class OrganizationRecognizer(RegexRecognizer):
                    and (doc is None or not _kana_not_noun(doc, r.start, r.end))]
         workplaces = [RecognizerResult(self.ENTITY, s, e, 0.8) for s, e in _workplaces_before_work_words(doc)
                       ] if doc is not None else []
-        return results + self._list_items(text, results) + workplaces
+        results = results + self._list_items(text, results)
+        # TOTOのウォシュレット, 東京電力とのセット割: in a chat saying nothing of work or school, a service one uses
+        if _CHAT_REGISTER.search(_QUOTED.sub("", text)) and not _AFFILIATED.search(text) and not _AFFILIATED_EN.search(
+                text):
+            results = [r for r in results if not _a_service_named(text, r.start, r.end)]
+        return results + workplaces
 
     def _list_items(self, text: str, results: list[RecognizerResult]) -> list[RecognizerResult]:
         """Companies listed beside found ones: an item between two (日本航空、全日本空輸、AIRDO), and the last

@@ -12,6 +12,7 @@ Names found earlier in a conversation are looked for again by the Anonymizer (an
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 import unicodedata
@@ -30,6 +31,7 @@ from anonymize.lexicon import (
     is_common_noun_phrase,
     is_one_known_word,
     is_romaji_name,
+    is_romaji_word_name,
     only_common_noun,
 )
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
@@ -81,10 +83,15 @@ INTRO_BEFORE = re.compile(
     r"|指導員の|インストラクターの|ガイドの|主任の|リーダーの|マネージャーの|アドバイザーの|カウンセラーの)\s*$"
 )
 ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,15}|[A-Z]{2,15})(?: [A-Z]\.)? "
-                        r"(?:[A-Z][a-z]{1,15}(?:-[A-Za-z][a-z]{1,10})?|[A-Z]{2,15})(?![A-Za-z])")  # Lee Jun-ho
+                        r"(?:[A-Z][a-z]{1,15}(?:-[A-Za-z][a-z]{1,10})?|[A-Z]{2,15})"
+                        r"(?: [A-Z]{2,15}(?= ?です))?(?![A-Za-z])")  # Lee Jun-ho; NGUYEN THI MAI です
 # A romaji name joined by an underscore, as in a game handle or a login (Kenta_Arai).
 ROMAN_HANDLE = re.compile(r"(?<![A-Za-z0-9_])[A-Z][a-z]{1,15}_[A-Z][a-z]{1,15}(?![A-Za-z0-9_])")
 _HANDLE_CONTEXT = re.compile(r"本名|名前|ユーザー?名|アカウント|ID|ＩＤ|ハンドル|ニックネーム")
+_LOWER_WORDS_BEFORE_NAME = re.compile(r"(?:[a-z][a-z'-]*\s+)+(?=[A-Z][a-z]+)")
+_LOWER_WORD_AFTER_NAME = re.compile(r"\s+(?!(?:de|da|van|von|der|la|le|du|di|bin)\b)[a-z]")
+_SPELLING_CONTEXT = re.compile(r"ローマ字|スペル|綴り|つづり|英字|アルファベット")
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9@._-])[A-Z][a-z]{2,12}(?![A-Za-z0-9@.])")
 # Two lower-case romaji words (aya nakamura), kept when the dictionary reads a name in them.
 ROMAN_NAME_LOWER = re.compile(r"(?<![A-Za-z0-9@._/-])[a-z]{3,12} [a-z]{3,12}(?![A-Za-z0-9@.])")
 # Words of romanized chat (hai-sou ryou wa ikura desu ka?) that a lower-case name never holds.
@@ -94,10 +101,11 @@ ROMAN_VOUCHED_AFTER = ("です", "と申します", "の名前", "名義", "名�
 LIST_ITEM = re.compile(r"、[ぁ-んァ-ヴー\u4e00-\u9fff々]{1,8}、")
 # A name right after a label for one: 名前は四月一日陽翔です, 予約の名前をどうめきに変更.
 NAME_AFTER_LABEL = re.compile(r"(?:(?<=名前は|名前を|氏名は|名義は|名前が|宛名は|旧姓 |旧姓は|旧姓:|よみは|読みは)"
-                              r"|(?<=登録名は|予約名は|受取人は|契約者は|申込者は)|(?<=ふりがなは|フリガナは))"
+                              r"|(?<=登録名は|予約名は|受取人は|契約者は|申込者は|新しくは)|(?<=ふりがなは|フリガナは)"
+                              r"|(?<=名字は|苗字は|新姓は)|(?<=フルネームは))"
                               r"[^\s、。!！?？]{1,10}?"
                               r"(?:[ \u3000][^\s、。!！?？]{1,6}?)?"
-                              r"(?=です|に変更|で登録|で予約|でお願い|と申|様|さん|になって|[）)]|$)")
+                              r"(?=です|に変更|で登録|で予約|でお願い|と申|様|さん|になって|[）)（(]|$)")
 # An account holder's name in kana after the account (…普通 1234567（ヤマダ タロウ）, or after a space).
 # A full name in katakana after a name label (名義人 カデノコウジ タダシ, フリガナ：ヤマダ タロウ).
 LABELLED_KANA_NAME = re.compile(r"(?:(?<=名義人)|(?<=名義 )|(?<=氏名 )|(?<=フリガナ)|(?<=ふりがな)|(?<=カナ)|(?<=会員名)"
@@ -116,7 +124,11 @@ _NAME_LABEL_BEFORE = re.compile(r"(?:名義人?|氏名|名前|会員名|登録�
 # Names in English sentences: I am Kana, This is Mika from…, my name is Maria Garcia, Ms. Garcia, Kaneko sama.
 _LATIN_NAME = r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){0,2})"  # Lin Mei-hua, Watanabe-Reid
 ENGLISH_INTRO = re.compile(r"(?:\b(?:I am|I'm|[Tt]his is|[Mm]y name is|[Nn]ame:|(?:[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter"
-                           r"|[Mm]other|[Ff]ather|[Ff]riend|[Nn]ame|[Pp]assenger|[Gg]uest) is|[Nn]ame,?|under the name"
+                           r"|[Mm]other|[Ff]ather|[Ff]riend|[Nn]ame|[Pp]assenger|[Gg]uest) is|[Nn]ame,?"
+                           r"|under the name(?: of)?"
+                           r"|(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er) (?:colleague|co-?worker|friend|daughter|son|wife|husband|mother"
+                           r"|father|mom|mum|dad|sister|brother|boss|manager|partner|child|kid|grandson|granddaughter"
+                           r"|niece|nephew|teacher),?"
                            r"|(?:appointment|booking|reservation|session|lesson)s? with)"
                            r"|\b(?:Mr|Ms|Mrs|Dr)\.?) "
                            + _LATIN_NAME
@@ -128,7 +140,8 @@ ENGLISH_INTRO = re.compile(r"(?:\b(?:I am|I'm|[Tt]his is|[Mm]y name is|[Nn]ame:|
 NAME_BEFORE_PASSPORT = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3})(?=[ ,:：]{1,3}[A-Z]{1,2}[0-9]{7}"
                                   r"(?![0-9]))")
 # A reading in brackets after a name: 我妻 颯（わがつま はやて）.
-READING_AFTER = re.compile(r"[ \u3000]?[（(]([ぁ-んァ-ヴー]{1,12}(?:[ \u3000・][ぁ-んァ-ヴー]{1,12})?)[）)]")  # (イ・ジュノ)
+READING_AFTER = re.compile(r"[ \u3000]?[（(]([ぁ-んァ-ヴー]{1,12}(?:[ \u3000・][ぁ-んァ-ヴー]{1,12})?"
+                           r"|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})[）)]")  # (イ・ジュノ), ホワイト 彩（Aya White）
 # A hiragana given name before an honorific (はるとくん, そうた様), which Sudachi splits into particles.
 HIRAGANA_BEFORE_HONORIFIC = re.compile(r"(?:^|(?<=[\s、。！？!?「（(の:：]))(?![おご])([ぁ-ゖ]{2,4})"
                                        r"(?=くん|ちゃん|様|さま|さん)")
@@ -152,7 +165,7 @@ SURNAME_AFTER_NO = re.compile(r"(?<=の)([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4
 # A family member's or a child's given name after who they are (娘の凛が, 夫の樹が, 小学3年のはるとと), and a
 # name before an age in brackets (そうた（8歳）): what follows them is a particle, what is tried is the rest.
 KIN_BEFORE = re.compile(r"(?:(?:娘|息子|むすめ|むすこ|夫|妻|主人|旦那|長男|長女|次男|次女|三男|三女|子ども|子供|孫|弟|妹"
-                        r"|兄|姉|嫁|婿|甥|姪"
+                        r"|兄|姉|嫁|婿|甥|姪|彼氏|彼女|友達|友人|祖母|祖父|(?:お|おお)?(?:ばあ|じい)ちゃん|義母|義父|いとこ"
                         r"|年長|年中|年少|[小中]学[1-6１-６]年生?|高校[1-3１-３]年生?|[1-9１-９]歳)の"
                         # 子どもは葵で, 下の子は光で: who they are, then the name
                         r"|(?:子ども|子供|上の子|下の子|末っ子|娘|息子|長男|長女|次男|次女)[はが](?=[^はがをにで]{1,4}(?:で|です|と|、)))")
@@ -192,7 +205,7 @@ QUOTED_AFTER_LABEL = re.compile(r"(?:名前|氏名|お名前|名入れ|名入れ
 _INTRO_AFTER = re.compile(r"です|と申|(?:っ|と)いいます|と言います")
 # A name before what only a person has (みずほの誕生日が, ゆいの名前で), or what one signs up under (みのりで登録).
 _NAME_BEFORE_OWN = re.compile(r"(?:^|(?<=[\s、。！!？?「]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6})(?:の(?:お?誕生日|名前|名義)"
-                              r"|(?:の名前|名義)?で(?:登録|予約|申し込|申込))")
+                              r"|(?:の名前|名義)?で(?:登録|予約|申し込|申込)|(?:ママ|パパ)(?:です|で|から|より|、|。|！))")
 # A katakana word the dictionary does not know, before a particle (メイウェザーが, ナーセルは, …のブリムの): a
 # foreign name far more often than anything else in running text (measured: no chat message changed).
 UNKNOWN_KATAKANA_SUBJECT = re.compile(r"(?:^|(?<=[\s、。「（(のとがはをにも]))([ァ-ヴ][ァ-ヴー]{2,11})"
@@ -210,7 +223,7 @@ NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|�
 _PLACE_AFTER_NAME = re.compile(r"支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル"
                                r"|[\u4e00-\u9fffァ-ヴー]{0,6}?(?:病院|医院|クリニック|歯科)")
 # Kana of a compound with the katakana after it (ペットらくのりサービス, あさぎポータル), not a name before サン/クン.
-_KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ)[ァ-ヴ]")
+_KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ|ママ|パパ)[ァ-ヴ]")
 # Shapes no name has: a range's tilde first (札幌〜旭川), a place's last word (別府湾, 羽田空港国際線ターミナル,
 # 世田谷区, 会議室B; 市 町 村 only after a prefecture: 高市, 木村, 岡本吾市 are names).
 _NOT_A_NAME_SHAPE = re.compile(r"^[~〜～]|(?:湾|空港|ターミナル|区|駅|線|街|港|温泉|公園|店|病院|医院"
@@ -282,7 +295,7 @@ def _plausible_given_name(word: str) -> bool:
     return not is_one_known_word(word) and not word.startswith(_KANA_PHRASE_STARTS)  # not いうこと, ために
 
 
-def given_name_at(text: str, pos: int) -> tuple[int, int] | None:
+def given_name_at(text: str, pos: int, depth: int = 0) -> tuple[int, int] | None:
     """The shortest plausible given name at `pos` that a particle follows (はると|と、, 凛|の)."""
     m = _GIVEN_NAME_CANDIDATE.match(text, pos)
     if m is None:
@@ -290,12 +303,16 @@ def given_name_at(text: str, pos: int) -> tuple[int, int] | None:
     shortest = 1 if _KANJI_WORD.match(m.group()[0]) else 2
     for end in range(pos + shortest, m.end() + 1):
         particle = _PARTICLE_AFTER_NAME.match(text, end)
-        if particle is None or not _plausible_given_name(text[pos:end]):
+        # The second of two joined names (あおいと|みなと|を) may also be a word (港): its place vouches.
+        second = depth > 0 and particle is not None and particle.group() in "をがはとも" and HIRAGANA_WORD.fullmatch(
+            text[pos:end]) is not None and text[pos:end] not in NOT_NAMES and text[pos:end] not in HIRAGANA_WORDS
+        if particle is None or not (second or _plausible_given_name(text[pos:end])):
             continue
         # A kana name's particle ends the kana (はると|と、): 娘のいうこ|と|を…, 息子のため|に|も… are words.
         if (shortest == 1 or len(particle.group()) > 1 or particle.end() >= len(text)
-                or not HIRAGANA_WORD.match(text[particle.end()])):
-            return pos, end
+                or not HIRAGANA_WORD.match(text[particle.end()])
+                or (particle.group() == "と" and depth == 0 and given_name_at(text, particle.end(), 1) is not None)):
+            return pos, end  # 孫のあおい|と|みなと|を: two names joined
     return None
 
 
@@ -325,6 +342,18 @@ def _in_a_route(doc: Doc, text: str, start: int, end: int) -> bool:
 
 
 _UNIT_NO = frozenset(c + "の" for c in "部課室店係社所")
+
+
+def _english_fragment(value: str) -> bool:
+    """Latin words, capitalised and not (Brazil, my friend Ana Souza): a piece of a sentence, which would hide
+    the name inside it when overlapping results are merged."""
+    words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", value)  # Jun-ho is one word
+    return bool(_LATIN_SPAN.fullmatch(value)) and any(w[0].isupper() for w in words) and any(
+        w.islower() and w not in _PARTICLES for w in words)
+
+
+_LATIN_SPAN = re.compile(r"[A-Za-z0-9 ,.'’-]+")
+_PARTICLES = frozenset("de da van von der la le du di bin al".split())
 
 
 def _place_words(doc: Doc, start: int, end: int) -> bool:
@@ -425,8 +454,14 @@ class PersonRecognizer(EntityRecognizer):
             if (intro := text.find("と申", start, end)) > start:  # 王偉と申し: the name ends before と申します
                 end = intro
             end = _without_copula(text, start, end)
-            while end > start and text[end - 1] in " ・":
+            # David Lee. ends at the name; F. G. keeps its initials
+            while end > start and (text[end - 1] in " ・," or (text[end - 1] == "." and text[end - 2:end - 1].islower())):
                 end -= 1
+            if (lead := _LOWER_WORDS_BEFORE_NAME.match(text, start, end)) is not None:
+                # my colleague David Lee from Osaka: the NER's span holds the English words around the name
+                start = lead.end()
+                if (tail := _LOWER_WORD_AFTER_NAME.search(text, start, end)) is not None:
+                    end = tail.start()
             if end > start:
                 spans[(start, end)] = max(score, spans.get((start, end), 0.0))
 
@@ -503,6 +538,8 @@ class PersonRecognizer(EntityRecognizer):
         for m in KIN_BEFORE.finditer(text):
             if (found := given_name_at(text, m.end())) is not None:
                 add(*found, 0.7)
+                if text.startswith("と", found[1]) and (second := given_name_at(text, found[1] + 1, 1)) is not None:
+                    add(*second, 0.7)
         for m in KIN_LATIN_NAME.finditer(text):
             if has_person_name_word(m.group(1)) or has_unknown_word(m.group(1)):
                 add(m.start(1), m.end(1), 0.7)
@@ -528,6 +565,12 @@ class PersonRecognizer(EntityRecognizer):
             add(m.start(1), m.end(1), 0.8)
         for m in ENGLISH_INTRO.finditer(text):
             add(m.start(m.lastindex or 0), m.end(m.lastindex or 0), 0.8)
+        if _SPELLING_CONTEXT.search(text):  # ローマ字が違って…いまは Tubasa になってる: a name misspelt
+            found = {w for s, e in spans for w in text[s:e].split() if _LATIN_WORD.fullmatch(w)}
+            for m in _LATIN_WORD.finditer(text):
+                if m.group() not in found and (is_romaji_word_name(m.group()) or any(
+                        difflib.SequenceMatcher(None, m.group(), w).ratio() >= 0.8 for w in found)):
+                    add(m.start(), m.end(), 0.7)
         extended = sorted((s, _without_copula(text, s, e), score)
                           for (s, e), score in ((self._extend(doc, text, *span), score) for span, score in spans.items()))
         readings = [(r.start(1), r.end(1), score) for _, end, score in extended
@@ -546,7 +589,8 @@ class PersonRecognizer(EntityRecognizer):
 
     def _not_a_person(self, doc: Doc, text: str, s: int, e: int) -> bool:
         """The last word on a candidate: a word, a thing, a place, a work or a pet's kind, not a person."""
-        return (text[s:e] in NEVER_NAMES or bool(_PET_KIND.fullmatch(text, s, e)) or bool(NOT_NAME_TAIL.search(text, s, e))
+        return (text[s:e] in NEVER_NAMES or _english_fragment(text[s:e]) or bool(_PET_KIND.fullmatch(text, s, e))
+                or bool(NOT_NAME_TAIL.search(text, s, e))
                 or bool(_NOT_A_NAME_SHAPE.search(text[s:e])) or bool(NOT_ONE_NAME.search(text, s, e))
                 or text.endswith("駅", 0, s) or bool(_PLACE_AFTER_NAME.match(text, e))
                 or self._not_a_name(doc, text, s, e) or bool(WORK_AFTER.match(text, e)) or self._role(doc, s, e)
