@@ -291,7 +291,10 @@ _NAME_PARTICLES = frozenset({"and", "of", "de", "da", "van", "von", "der", "la",
 _WEEKDAYS = frozenset("月火水木金土日")
 # After a place, not a person or a company: 金沢行きたい, 金沢2日間, 兼六園まで, 金沢観光.
 _TRIP_AFTER = re.compile(r"(?:に|へ|まで)?(?:行き|行っ|行く|旅行|観光|周辺|滞在|泊|方面|エリア|市内|駅前|\d+日間|\d+泊)"
-                         r"|(?:あたり|辺り|付近|近辺|界隈)(?:で|に|の|が|は|まで)")  # 学芸大学あたりで1LDK
+                         r"|(?:あたり|辺り|付近|近辺|界隈)(?:で|に|の|が|は|まで)"  # 学芸大学あたりで1LDK
+                         # 梅田発着, 嵐山の紅葉, 梅田のどこ, 高山からどれくらい, 静岡の方が回りやすい
+                         r"|発着|の(?:紅葉|桜|夜景|見頃|どこ|観光|名所|方が回り)|(?:から|まで)(?:どれくらい|何分|近い|遠い)")
+_TRIP_IN_NAME = re.compile(r"(?:発着|行き)$")  # ホノルル行き, 梅田発着: the NER's span holds the trip
 _LEGAL_FORM_EN = re.compile(r"\b(?:Co|Ltd|Inc|Corp|LLC|GmbH)\b")
 
 
@@ -309,7 +312,8 @@ def _could_be_name(result: RecognizerResult, text: str) -> bool:
     if result.entity_type not in _NAME_TYPES:
         return True
     value = text[result.start:result.end]
-    if not _LETTER.search(value) or value.strip("〜~()（）") in _WEEKDAYS or _TRIP_AFTER.match(text, result.end):
+    if (not _LETTER.search(value) or value.strip("〜~()（）") in _WEEKDAYS or _TRIP_AFTER.match(text, result.end)
+            or _TRIP_IN_NAME.search(value)):
         return False
     if _LATIN_TEXT.fullmatch(value) and any(w.islower() and w not in _NAME_PARTICLES for w in re.findall(
             r"[A-Za-z]+(?:-[A-Za-z]+)*", value)) and (result.entity_type == "ORGANIZATION" or not is_romaji_name(value)):

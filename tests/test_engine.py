@@ -787,3 +787,14 @@ def test_a_company_someone_belongs_to_is_found(anonymizer, text, value):
 def test_names_in_english_after_kin_words_and_in_spellings_are_found(anonymizer, text, value):
     out = anonymizer.redact([text])[0].text
     assert value not in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "嵐山の紅葉っていつ頃が見頃ですか？", "集合場所って梅田のどこですか？", "高山からどれくらいですか",  # places of a trip
+    "梅田発着の日帰りバスツアーがございます。", "ホノルル行きは出発2時間前にお集まりください。",
+    "伊良部大橋を望むホテルはいかがでしょうか。",
+    "三菱電機の換気扇ですね。交換の手配をいたします。",  # a maker before its product and です
+    "関西電力から中部電力への切り替えは自分でやるんですか？",  # 中部 is no department
+])
+def test_trip_places_and_utilities_are_not_personal(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text

@@ -176,10 +176,12 @@ _CHAT_REGISTER = re.compile(r"です|(?<!ます)ます(?!ます)|ません|く�
 # What prose quotes is no register of its own.
 _QUOTED = re.compile(r"「[^「」]*(?:「[^「」]*」[^「」]*)*」|『[^『』]*』|“[^“”]*”")
 # Kinds of organisation that are someone's in a chat whatever the message says: a school, a department.
-_KIND_KEPT = re.compile(r"学校|高校|中学|小学|大学|学園|学院|幼稚園|保育園|こども園|部|課|室|支店|事務所|病院|クリニック"
+_KIND_KEPT = re.compile(r"学校|高校|中学|小学|大学|学園|学院|幼稚園|保育園|こども園|(?:部|課|室|支店)$|事務所|病院"
+                        r"|クリニック"
                         r"|\b(?:Inc|Corp|Co|Ltd|LLC|GmbH|Pte|PLC|AG|University|College|School|Institute)\b")
 # A person, a department or an honorific after the name (ミナト精工様, …の山田です, …の佐藤より).
-_SOMEONE_AFTER = re.compile(r"[ \u3000]?(?:様|さま|御中|さん|の?[ \u3000]?[\u4e00-\u9fff々ァ-ヴーA-Z][^\s、。！？!?]{0,7}?"
+_SOMEONE_AFTER = re.compile(r"[ \u3000]?(?:様|さま|御中|さん"
+                            r"|の?[ \u3000]?(?P<who>[\u4e00-\u9fff々ァ-ヴーA-Z][^\s、。！？!?]{0,7}?)"
                             r"(?:です|と申|宛|様|さん|(?:より|から)(?:ご?連絡|お?電話|伺|お伺|お送り)|が担当|が伺|がお伺))")
 _WORKS_THERE = re.compile(r"勤務|勤め|職員|働い|働き|看護師|医師|薬剤師|スタッフ|入職|就職|転職|院長|事務")
 # After a school one aims at, not belongs to (多摩高校を目指す, 慶應の過去問; a job offer, に内定, is personal).
@@ -327,7 +329,14 @@ def _a_service_named(text: str, start: int, end: int) -> bool:
     message that says nothing of anyone working or studying anywhere, it is a maker, a utility or a shop
     the customer uses (TOTOのウォシュレット, 関西電力から中部電力への切り替え, ソニー損保の自動車保険)."""
     return (not _LEGAL_FORM_RE.search(text, start, end) and not _KIND_KEPT.search(text, start, end)
-            and not _SOMEONE_AFTER.match(text, end) and not _WORKPLACE_AFTER.match(text, end))
+            and not _someone_after(text, end) and not _WORKPLACE_AFTER.match(text, end))
+
+
+def _someone_after(text: str, end: int) -> bool:
+    """An honorific, or a name and です/と申します/より after the company (日立の田中です); 三菱電機の換気扇です
+    names a thing, a common noun."""
+    m = _SOMEONE_AFTER.match(text, end)
+    return m is not None and (m.group("who") is None or not is_common_noun_phrase(m.group("who")))
 
 
 def _a_place_or_fan(text: str, start: int, end: int) -> bool:
