@@ -798,3 +798,21 @@ def test_names_in_english_after_kin_words_and_in_spellings_are_found(anonymizer,
 ])
 def test_trip_places_and_utilities_are_not_personal(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("私の職場はあおば総合法律事務所なので平日昼は電話に出られません", "あおば"),  # after a workplace label
+    ("あさひ看護専門学校に4月から通うので、近くの物件を探してます", "あさひ"),  # a school one attends
+    ("娘はみどり幼稚園に通っています", "みどり"),
+    ("Hello, I'm Sophie Martin, a student at Lyon Riverside University.", "Lyon Riverside"),
+    ("千葉です、さっきチャットした者です", "千葉"),  # a place-named surname introducing the writer
+])
+def test_kana_named_schools_english_bodies_and_place_named_writers_are_found(anonymizer, text, value):
+    out = anonymizer.redact([text])[0].text
+    assert value not in out, out
+
+
+@pytest.mark.parametrize("text", ["職場は休みです", "学校は楽しいです", "千葉です。天気はどうですか",
+                                  "I lost my Suica card at Shinjuku Station South Exit. Can you help?"])
+def test_labels_without_a_name_and_english_stations_are_not_personal(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text

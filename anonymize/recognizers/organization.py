@@ -221,7 +221,15 @@ _DEPARTMENT_AFTER = re.compile(r"[ \u3000]?[\u4e00-\u9fffァ-ヴー]{2,10}?(?:�
 _WORKS_AT_AFTER = re.compile(r"に勤め|に勤務|で働い|で働き|の職員|の社員|の従業員|に所属|に入社|に通勤|の店長|のスタッフ"
                              r"|で(?:パート|アルバイト|バイト|派遣|アシスタント"
                              r"|事務|[\u4e00-\u9fff]{0,3}(?:看護師|保育士|教員))"
-                             r"|様の(?:法人|ご担当|担当者|研修|人事|総務|経理|社員|従業員)")
+                             r"|様の(?:法人|ご担当|担当者|研修|人事|総務|経理|社員|従業員)"
+                             # where someone studies: あさひ看護専門学校に4月から通う, みどり幼稚園の年長
+                             r"|(?<=[校園学])(?:に(?:[^、。]{0,6}?)通[うっわえ]|に在籍|の(?:生徒|学生|年長|年中|年少|[1-6１-６]年))")
+# An organisation named in English by its kind (Lyon Riverside University, Northwind Consulting).
+_ENGLISH_BODY = (r"(?<![A-Za-z])(?:[A-Z][A-Za-z&'-]+ ){1,4}(?:University|College|School|Academy|Institute|Consulting"
+                 r"|Corporation|Company|Holdings|Group|Partners|Associates|Logistics|Trading|Technologies|Systems"
+                 r"|Labs|Studios?)(?![A-Za-z])")
+# A label for someone's workplace before it (職場はあおば総合法律事務所なので, 勤務先：…).
+_WORKPLACE_LABEL = re.compile(r"(?:職場|勤務先|勤め先|勤務地|学校|通っている学校)(?:は|[:：][ \u3000]*)")
 _NAME_TOKEN_POS = ("名詞-固有名詞", "名詞-普通名詞", "接頭辞", "接尾辞-名詞的")
 # Before 様の…, a role addressed politely (お客様の, ご担当者様の, 会員様の), not a company.
 _ROLE_END = re.compile(r"(?:者|員|客|方|人|様|皆)$")
@@ -240,6 +248,12 @@ def _workplaces_before_work_words(doc: Doc) -> list[tuple[int, int]]:
     shop's branch takes the words of its name before it (とんかつ かつ久 三軒茶屋店|の店長). A run of common nouns
     (会社, 訪問看護ステーション) names no one's workplace, unless it is addressed with 様 (オクト設計様の法人契約)."""
     text, spans = doc.text, []
+    for m in _WORKPLACE_LABEL.finditer(text):  # the noun run after the label
+        run = list(itertools.takewhile(_name_token, (t for t in doc if t.idx >= m.end())))
+        if run and run[0].idx == m.end() and (len(run) > 1 or not is_common_noun_phrase(run[0].text)):
+            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+            if HIRAGANA_WORD.match(run[0].text) or not is_common_noun_phrase(text[start:end]):
+                spans.append((start, end))
     for m in _WORKS_AT_AFTER.finditer(text):
         at = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         run: list[Token] = []
@@ -253,7 +267,8 @@ def _workplaces_before_work_words(doc: Doc) -> list[tuple[int, int]]:
         if text.endswith("店", start, end) and (words := _NAME_WORDS_BEFORE.search(text, 0, start)) is not None:
             start = words.start()
         addressed = m.group().startswith("様") and len(run) >= 2 and not _ROLE_END.search(text, start, end)
-        if end - start >= 2 and (addressed or not is_common_noun_phrase(text[start:end])):
+        kana_named = len(run) >= 2 and HIRAGANA_WORD.fullmatch(run[0].text) is not None  # みどり|幼稚園
+        if end - start >= 2 and (addressed or kana_named or not is_common_noun_phrase(text[start:end])):
             spans.append((start, end))
     return spans
 
@@ -382,6 +397,7 @@ class OrganizationRecognizer(RegexRecognizer):
         # An account holder's legal form as banks abbreviate it (カ）コトノハコウボウ, ユ）ヤマダショウテン).
         (r"(?<![ァ-ヴA-Za-z])(?:カ|ユ|ド|シャ|ザイ|イ)[）)][ァ-ヴー][ァ-ヴー ・]{1,20}(?<! )", 0.8),
         (_KANA_MIXED_NAME + _DEPARTMENT, 0.6),
+        (_ENGLISH_BODY, 0.6),
         (_PUBLIC_SCHOOL, 0.7),
         (_DEPARTMENT_ALONE, 0.6),
     )

@@ -228,7 +228,8 @@ _KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ|ママ|パ
 # 世田谷区, 会議室B; 市 町 村 only after a prefecture: 高市, 木村, 岡本吾市 are names).
 _NOT_A_NAME_SHAPE = re.compile(r"^[~〜～]|(?:湾|空港|ターミナル|区|駅|線|街|港|温泉|公園|店|病院|医院"
                                r"|クリニック|歯科|製薬|薬品|フォルダー?|室[A-Za-z0-9])$"
-                               r"|^.{1,3}[都道府県].{1,6}[市町村]$|^.{2,}(?:大橋|東照宮|神宮|神社|大社|城)$")  # 伊良部大橋
+                               r"|^.{1,3}[都道府県].{1,6}[市町村]$|^.{2,}(?:大橋|東照宮|神宮|神社|大社|城)$"  # 伊良部大橋
+                               r"| (?:Station|Airport|Exit|Line|Park|Tower|Hotel|Temple|Shrine|Castle)$")
 # Pets: a name with its breed or kind in brackets after it (レオ(ﾄｲﾌﾟｰﾄﾞﾙ)), or right after its kind (柴犬のコタロウ).
 _PET_KINDS = ("トイプードル|プードル|柴犬|豆柴|チワワ|ダックス|ミニチュアダックス|ポメラニアン|マルチーズ|シーズー|"
               "ヨークシャーテリア|ヨーキー|フレンチブルドッグ|フレブル|パグ|ゴールデン|ラブラドール|コーギー|ビーグル|"
@@ -341,6 +342,10 @@ def _in_a_route(doc: Doc, text: str, start: int, end: int) -> bool:
         e.label_ in NOT_PERSON_LABELS and e.end_char == start - 1 for e in doc.ents)
 
 
+# The writer speaking of what they did before (さっきチャットした者です, 先ほど電話した): a message opening
+# with a proper noun and です introduces the writer.
+_SELF_REFERENCE = re.compile(r"した者|の者です|(?:さっき|先ほど|先日|昨日|以前|前に)[^。]{0,12}(?:チャット|問い合わせ|問合せ"
+                             r"|電話|連絡|注文|予約|申し込)|問い合わせ番号")
 _UNIT_NO = frozenset(c + "の" for c in "部課室店係社所")
 
 
@@ -507,7 +512,9 @@ class PersonRecognizer(EntityRecognizer):
             if m.group(1) not in NOT_NAMES and not HIRAGANA_WORDS.intersection(m.group(1).split()):
                 add(m.start(1), m.end(1), 0.7)
         for m in (*SURNAME_FIRST.finditer(text), *SURNAME_AFTER_NO.finditer(text)):
-            staff = text[m.start() - 2:m.start()] in _UNIT_NO  # 営業部の千葉です: a surname that is a place too
+            # 営業部の千葉です, 千葉です、さっきチャットした者です: a surname that is a place too
+            staff = text[m.start() - 2:m.start()] in _UNIT_NO or (
+                m.re is SURNAME_FIRST and _SELF_REFERENCE.search(text, m.end()) is not None)
             if (m.group(1) in ONE_KANJI_NAMES or has_person_name_word(m.group(1)) or (
                     staff and has_proper_noun(m.group(1)))) and not (
                     not staff and _place_words(doc, m.start(1), m.end(1)) and _place_before_no(
