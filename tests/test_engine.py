@@ -816,3 +816,9 @@ def test_kana_named_schools_english_bodies_and_place_named_writers_are_found(ano
                                   "I lost my Suica card at Shinjuku Station South Exit. Can you help?"])
 def test_labels_without_a_name_and_english_stations_are_not_personal(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "found"), [("娘の心春は年長です", True), ("娘の部屋が寒いです", False),
+                                             ("息子の進学先はまだです", False)])
+def test_two_kanji_the_dictionary_splits_are_a_name_after_a_kin_word(anonymizer, text, found):
+    assert ("PERSON" in anonymizer.redact([text])[0].text) is found

@@ -288,12 +288,21 @@ def _plausible_given_name(word: str) -> bool:
     if word in NOT_NAMES or word in HIRAGANA_WORDS or word in TITLES:
         return False
     if _KANJI_NAME_PART.match(word.replace(" ", "").replace("\u3000", "")):
-        return word in ONE_KANJI_NAMES or has_person_name_word(word)
+        return word in ONE_KANJI_NAMES or has_person_name_word(word) or _two_kanji_not_a_word(word)
     if KATAKANA_WORD.fullmatch(word):
         return has_person_name_word(word) or has_unknown_word(word)
     if word in KANA_NAME_WORDS:
         return True
     return not is_one_known_word(word) and not word.startswith(_KANA_PHRASE_STARTS)  # not いうこと, ために
+
+
+def _two_kanji_not_a_word(word: str) -> bool:
+    """Two kanji the dictionary reads only as two one-kanji nouns (心|春): a given name where one is expected
+    (娘の心春は), where 部屋, 体調 and 進学 are words."""
+    return len(word) == 2 and not is_one_known_word(word) and not NUMBER_KANJI.search(word)
+
+
+NUMBER_KANJI = re.compile(r"[一二三四五六七八九十百千万]")
 
 
 def given_name_at(text: str, pos: int, depth: int = 0) -> tuple[int, int] | None:
