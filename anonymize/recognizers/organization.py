@@ -243,6 +243,13 @@ def _name_token(tok: Token) -> bool:
         tok.tag_.startswith("形状詞") and bool(KATAKANA_WORD.fullmatch(tok.text)))  # ユニバーサル|航研
 
 
+def _names_a_body(run: list[Token], end: int | None = None) -> bool:
+    """Nouns (up to `end`) that name a body rather than a kind of one: not all common nouns (会社, 訪問看護
+    ステーション), unless a kana word starts them (みどり|幼稚園, あおば|総合|法律|事務所)."""
+    text = run[0].doc.text[run[0].idx:end if end is not None else run[-1].idx + len(run[-1].text)]
+    return (len(run) >= 2 and HIRAGANA_WORD.fullmatch(run[0].text) is not None) or not is_common_noun_phrase(text)
+
+
 def _workplaces_before_work_words(doc: Doc) -> list[tuple[int, int]]:
     """The noun run right before words saying someone works there (湘南みなと訪問看護ステーション|に勤めて); a
     shop's branch takes the words of its name before it (とんかつ かつ久 三軒茶屋店|の店長). A run of common nouns
@@ -250,10 +257,8 @@ def _workplaces_before_work_words(doc: Doc) -> list[tuple[int, int]]:
     text, spans = doc.text, []
     for m in _WORKPLACE_LABEL.finditer(text):  # the noun run after the label
         run = list(itertools.takewhile(_name_token, (t for t in doc if t.idx >= m.end())))
-        if run and run[0].idx == m.end() and (len(run) > 1 or not is_common_noun_phrase(run[0].text)):
-            start, end = run[0].idx, run[-1].idx + len(run[-1].text)
-            if HIRAGANA_WORD.match(run[0].text) or not is_common_noun_phrase(text[start:end]):
-                spans.append((start, end))
+        if run and run[0].idx == m.end() and _names_a_body(run):
+            spans.append((run[0].idx, run[-1].idx + len(run[-1].text)))
     for m in _WORKS_AT_AFTER.finditer(text):
         at = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         run: list[Token] = []
@@ -267,8 +272,7 @@ def _workplaces_before_work_words(doc: Doc) -> list[tuple[int, int]]:
         if text.endswith("店", start, end) and (words := _NAME_WORDS_BEFORE.search(text, 0, start)) is not None:
             start = words.start()
         addressed = m.group().startswith("様") and len(run) >= 2 and not _ROLE_END.search(text, start, end)
-        kana_named = len(run) >= 2 and HIRAGANA_WORD.fullmatch(run[0].text) is not None  # みどり|幼稚園
-        if end - start >= 2 and (addressed or kana_named or not is_common_noun_phrase(text[start:end])):
+        if end - start >= 2 and (addressed or _names_a_body(run, end)):
             spans.append((start, end))
     return spans
 

@@ -89,7 +89,7 @@ ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,15}|[A-Z]{2,15})(?: [A-Z]
 ROMAN_HANDLE = re.compile(r"(?<![A-Za-z0-9_])[A-Z][a-z]{1,15}_[A-Z][a-z]{1,15}(?![A-Za-z0-9_])")
 _HANDLE_CONTEXT = re.compile(r"本名|名前|ユーザー?名|アカウント|ID|ＩＤ|ハンドル|ニックネーム")
 _LOWER_WORDS_BEFORE_NAME = re.compile(r"(?:[a-z][a-z'-]*\s+)+(?=[A-Z][a-z]+)")
-_LOWER_WORD_AFTER_NAME = re.compile(r"\s+(?!(?:de|da|van|von|der|la|le|du|di|bin)\b)[a-z]")
+
 _SPELLING_CONTEXT = re.compile(r"ローマ字|スペル|綴り|つづり|英字|アルファベット")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9@._-])[A-Z][a-z]{2,12}(?![A-Za-z0-9@.])")
 # Two lower-case romaji words (aya nakamura), kept when the dictionary reads a name in them.
@@ -367,7 +367,8 @@ def _english_fragment(value: str) -> bool:
 
 
 _LATIN_SPAN = re.compile(r"[A-Za-z0-9 ,.'’-]+")
-_PARTICLES = frozenset("de da van von der la le du di bin al".split())
+_PARTICLES = frozenset("de da van von der la le du di bin al".split())  # van der Berg, bin Ahmad
+_LOWER_WORD_AFTER_NAME = re.compile(r"\s+(?!(?:" + "|".join(_PARTICLES) + r")\b)[a-z]")
 
 
 def _place_words(doc: Doc, start: int, end: int) -> bool:
