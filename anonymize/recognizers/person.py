@@ -380,9 +380,11 @@ def _place_words(doc: Doc, start: int, end: int) -> bool:
 
 def _place_before_no(doc: Doc, start: int) -> bool:
     """True when a place name and の come right before `start` (世田谷区の|三軒茶屋; not ひまわりエナジーの|桜井)."""
-    before = [t for t in doc if t.idx + len(t.text) == start - 1]
-    return doc.text[start - 1:start] == "の" and bool(before) and (
-        before[0].tag_.startswith("名詞-固有名詞-地名") or before[0].text[-1] in "都道府県市区町村")
+    if start < 2 or doc.text[start - 1:start] != "の":
+        return False
+    before = doc.char_span(start - 2, start - 1, alignment_mode="expand")  # the token ending before の
+    return before is not None and before.end_char == start - 1 and (
+        before[-1].tag_.startswith("名詞-固有名詞-地名") or before[-1].text[-1] in "都道府県市区町村")
 
 
 def _station_exit(doc: Doc, start: int, end: int) -> bool:
@@ -525,10 +527,10 @@ class PersonRecognizer(EntityRecognizer):
             # 営業部の千葉です, 千葉です、さっきチャットした者です: a surname that is a place too
             staff = text[m.start() - 2:m.start()] in _UNIT_NO or (
                 m.re is SURNAME_FIRST and _SELF_REFERENCE.search(text, m.end()) is not None)
-            if (m.group(1) in ONE_KANJI_NAMES or has_person_name_word(m.group(1)) or (
-                    staff and has_proper_noun(m.group(1)))) and not (
-                    not staff and _place_words(doc, m.start(1), m.end(1)) and _place_before_no(
-                        doc, m.start(1))):  # 世田谷区の三軒茶屋です: where
+            named = m.group(1) in ONE_KANJI_NAMES or has_person_name_word(m.group(1)) or (
+                staff and has_proper_noun(m.group(1)))
+            where = _place_words(doc, m.start(1), m.end(1)) and _place_before_no(doc, m.start(1))  # 世田谷区の三軒茶屋です
+            if named and (staff or not where):
                 add(m.start(1), m.end(1), 0.7)
         for m in KANJI_BEFORE_HONORIFIC.finditer(text):
             name = m.group(1)
