@@ -21,6 +21,8 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")  # never reach f
 import spacy
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import SpacyNlpEngine
+from thinc.api import use_ops
+from threadpoolctl import threadpool_limits
 
 from anonymize.entities import Detection
 from anonymize.lexicon import is_common_noun_phrase, is_romaji_name
@@ -62,9 +64,14 @@ class GinzaNlpEngine(SpacyNlpEngine):
 
 @functools.lru_cache(maxsize=2)
 def _load_model(model: str, exclude: tuple[str, ...], names_model: str) -> spacy.Language:
-    """One loaded model per process, however many engines are built, with the names head added."""
-    nlp = spacy.load(model, exclude=list(exclude))
-    add_names_ner(nlp, Path(names_model) if names_model else NAMES_NER_DIR)
+    """One loaded model per process, however many engines are built, with the names head added.
+
+    Its layers multiply matrices with numpy (OpenBLAS) instead of thinc's default BLIS: the BLIS wheel
+    falls back to its generic kernel on CPUs it does not know (seen: AMD family 25), where tok2vec ran
+    3.4x slower (docs/field-notes.md, tests/bench/benchmark.py)."""
+    with use_ops("numpy", use_blis=False):
+        nlp = spacy.load(model, exclude=list(exclude))
+        add_names_ner(nlp, Path(names_model) if names_model else NAMES_NER_DIR)
     return nlp
 
 
@@ -228,13 +235,15 @@ MIN_TEXTS_FOR_WORKERS = 64  # below this, handing texts to other processes costs
 
 class _WorkerPool:
     """Worker processes that each load the model once (spawned, not forked: safe beside Prefect's
-    threads) and analyse chunks of a batch in parallel: tok2vec and NER are single-threaded."""
+    threads) and analyse chunks of a batch in parallel. NER decoding is single-threaded; the workers share
+    the cores' matrix threads, so that n workers do not each start one thread per core."""
 
     def __init__(self, settings: DetectionSettings) -> None:
         self.size = settings.n_process
+        blas_threads = max(1, (os.cpu_count() or 1) // self.size)
         self.pool = ProcessPoolExecutor(
             max_workers=self.size, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker, initargs=(replace(settings, n_process=1),),
+            initializer=_init_worker, initargs=(replace(settings, n_process=1), blas_threads),
         )
 
     def analyze(self, texts: list[str]) -> list[tuple[Detection, ...]]:
@@ -246,8 +255,9 @@ class _WorkerPool:
 _WORKER: Detector | None = None
 
 
-def _init_worker(settings: DetectionSettings) -> None:
+def _init_worker(settings: DetectionSettings, blas_threads: int) -> None:
     global _WORKER
+    threadpool_limits(blas_threads, user_api="blas")
     _WORKER = Detector(settings)
 
 
