@@ -25,6 +25,7 @@ from thinc.api import use_ops
 from threadpoolctl import threadpool_limits
 
 from anonymize.entities import Detection
+from anonymize.greedy_ner import use_greedy_ner
 from anonymize.lexicon import is_common_noun_phrase, is_romaji_name
 from anonymize.names_ner import NAMES_META_KEY, NAMES_NER_DIR, add_names_ner
 from anonymize.normalize import normalize
@@ -68,10 +69,12 @@ def _load_model(model: str, exclude: tuple[str, ...], names_model: str) -> spacy
 
     Its layers multiply matrices with numpy (OpenBLAS) instead of thinc's default BLIS: the BLIS wheel
     falls back to its generic kernel on CPUs it does not know (seen: AMD family 25), where tok2vec ran
-    3.4x slower (docs/field-notes.md, tests/bench/benchmark.py)."""
+    3.4x slower (README, "Speed"). GiNZA's NER is decoded by `GreedyNer` (anonymize/greedy_ner.py), as
+    spaCy's own decoder spends most of its time taking the GIL."""
     with use_ops("numpy", use_blis=False):
         nlp = spacy.load(model, exclude=list(exclude))
         add_names_ner(nlp, Path(names_model) if names_model else NAMES_NER_DIR)
+    use_greedy_ner(nlp)
     return nlp
 
 
