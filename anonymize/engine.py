@@ -290,12 +290,22 @@ ENGLISH_WORDS = frozenset(
     "march april may june july august september october november december english chinese korean japanese "
     "vietnamese area your got get let see noted understood cool nice wow oh ah alright awesome perfect "
     "just also still now then again appreciate appreciated regards best cheers welcome done finished ready "
-    "live hotel inn hostel station airport terminal room rooms".split())
+    "live hotel inn hostel station airport terminal room rooms "
+    # Nationalities, countries, colours and classes that start English sentences or stand alone (I'm Indian,
+    # Olive or Violet, Hope you can…, Pilates reformer class).
+    "indian australian american british canadian filipino french german italian spanish brazilian mexican thai "
+    "indonesian nepali nepalese taiwanese singaporean malaysian russian ukrainian european asian african "
+    "japan australia america usa canada philippines india china korea vietnam thailand taiwan france germany "
+    "italy spain brazil nepal indonesia england olive violet lavender beige sandy ivory navy khaki hope happy new "
+    "year pilates yoga member members everyone".split())
+# Words of a product, plan or service name (Prime Video, ChatGPT Plus, Adobe Creative Cloud): never in a person's.
+_PRODUCT_WORDS = frozenset("plus pro premium prime online video music cloud creative plan plans duo store app apps bank "
+                           "pay card account subscription edition suite studio cafe".split())
 _NAME_TYPES = frozenset({"PERSON", "ORGANIZATION"})
 # An honorific or "addressed to" that NER or a name pattern took into a name's end (様向け, 御中, 宛て).
 _ADDRESSEE_TAIL = re.compile(r"(?:(?:様|さま|さん|殿|御中)(?:向け?|宛て?)?|向け|宛て?)$")
 _LIST_MARK = re.compile(r"[・/／]")  # PayPay・楽天ペイ, VISA/Master/JCB
-_LETTER = re.compile(r"[A-Za-zぁ-んァ-ヴｦ-ﾟ\u4e00-\u9fff々]")
+_LETTER = re.compile(r"[A-Za-zぁ-んァ-ヴｦ-ﾟ\u4e00-\u9fff々가-힣]")
 # Where a name ends at the latest: within hours. 交換 is two sentences; Mr. and Co. are not sentence ends.
 _SENTENCE_END = re.compile(r"[。！？]|(?<![A-Z])(?<![A-Z][a-z])(?<![A-Z][a-z]{2})[.!?] ")
 _LATIN_ONLY = re.compile(r"[A-Za-z .,'&:;!?\"/-]+")
@@ -331,6 +341,9 @@ def _could_be_name(result: RecognizerResult, text: str) -> bool:
     if _LATIN_TEXT.fullmatch(value) and any(w.islower() and w not in _NAME_PARTICLES for w in re.findall(
             r"[A-Za-z]+(?:-[A-Za-z]+)*", value)) and (result.entity_type == "ORGANIZATION" or not is_romaji_name(value)):
         return False  # contacting us, tomorrow, Haneda does; a person in romaji may be lower case (aya nakamura)
+    if result.entity_type == "PERSON" and _LATIN_TEXT.fullmatch(value.rstrip(" の")) and _PRODUCT_WORDS.intersection(
+            w.lower() for w in re.findall(r"[A-Za-z]+", value)):
+        return False
     if _LATIN_ONLY.fullmatch(value) and not _LEGAL_FORM_EN.search(value):
         # A sentence starts with an English word or is mostly English words (Hi, Great service); a name may
         # hold one further on (Nguyen Van An).

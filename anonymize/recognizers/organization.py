@@ -167,12 +167,16 @@ _ATTENDS_THERE = re.compile(r"通っ|通わ|通園|在園|在籍|年長|年中|�
 _AFFILIATED = re.compile(r"勤務|勤め|所属|職場|社員|働い|働き|就職|転職|入社|退職|退社|転籍|出向|会社|宛|御中|名義|領収書"
                          r"|請求書|通っ|通わ|通う|在籍|生徒|学生|年生|教員|職員|内定|派遣|バイト|パート|の者|経理|総務|人事"
                          r"|部長|課長|代表|法人|取引先|本社|支社|工場|営業所|所長|店長|社長|役員|経営|勤")
-_AFFILIATED_EN = re.compile(r"(?i:\bwork(?:s|ing)? (?:at|for|in)\b|\bcolleagues?\b|\bon business\b|\bemploy|\bcompany\b"
+_AFFILIATED_EN = re.compile(r"(?i:\bwork(?:s|ing)? (?:at|for|in)\b|\b(?:teacher|engineer|nurse|doctor|manager|developer"
+                            r"|designer|intern|employee|staff|researcher|lecturer|professor|student)s? (?:at|for)\b"
+                            r"|\bcolleagues?\b|\bon business\b|\bemploy|\bcompany\b"
                             r"|\bstudent\b|\battends?\b|\bstud(?:y|ies|ying) at\b|\boffice\b|\binvoice\b)")
-# A conversation's register (です, ます, ？, けど) or an English message: where a company named is mostly a service.
-# Encyclopaedic prose (である, した) names companies as actors, and there every one stays.
+# A conversation's register (です, ます, ？, けど; casual: …笑, ｗ, an emoji, っけ, 反応しない, 消えてる) or an English
+# message: where a company named is mostly a service. Encyclopaedic prose (である, した) names companies as
+# actors, and there every one stays.
 _CHAT_REGISTER = re.compile(r"です|(?<!ます)ます(?!ます)|ません|ください|でした|けど|よね|かな|[？！]|(?<![A-Za-z])[?!]"
-                            r"|^[\x00-\x7f’“”…]+$")
+                            r"|^[\x00-\x7f’“”…]+$|笑|ｗ|(?<![A-Za-z])w+\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF]"
+                            r"|っけ|じゃん|かも|んだが|(?:ない|てる|てた|ちゃった|泣いた)\s*$")
 # What prose quotes is no register of its own.
 _QUOTED = re.compile(r"「[^「」]*(?:「[^「」]*」[^「」]*)*」|『[^『』]*』|“[^“”]*”")
 # Kinds of organisation that are someone's in a chat whatever the message says: a school, a department.

@@ -97,7 +97,7 @@ ROMAN_NAME_LOWER = re.compile(r"(?<![A-Za-z0-9@._/-])[a-z]{3,12} [a-z]{3,12}(?![
 # Words of romanized chat (hai-sou ryou wa ikura desu ka?) that a lower-case name never holds.
 ROMAJI_CHAT_WORDS = frozenset("desu masu deshita kudasai onegai shimasu arigato arigatou gozaimasu ikura nani "
                               "doko itsu dare kore sore are sumimasen hai iie dekimasu dame yoroshiku".split())
-ROMAN_VOUCHED_AFTER = ("です", "と申します", "の名前", "名義", "名で", "の名義", "宛", "（", "(")
+ROMAN_VOUCHED_AFTER = ("です", "と申します", "の名前", "名義", "名で", "の名義", "宛", "（", "(", "より")
 LIST_ITEM = re.compile(r"、[ぁ-んァ-ヴー\u4e00-\u9fff々]{1,8}、")
 # A name right after a label for one: 名前は四月一日陽翔です, 予約の名前をどうめきに変更.
 NAME_AFTER_LABEL = re.compile(r"(?:(?<=名前は|名前を|氏名は|名義は|名前が|宛名は|旧姓 |旧姓は|旧姓:|よみは|読みは)"
@@ -110,7 +110,7 @@ NAME_AFTER_LABEL = re.compile(r"(?:(?<=名前は|名前を|氏名は|名義は|�
 # A full name in katakana after a name label (名義人 カデノコウジ タダシ, フリガナ：ヤマダ タロウ).
 LABELLED_KANA_NAME = re.compile(r"(?:(?<=名義人)|(?<=名義 )|(?<=氏名 )|(?<=フリガナ)|(?<=ふりがな)|(?<=カナ)|(?<=会員名)"
                                 r"|(?<=会員名は)|(?<=登録名)|(?<=登録名は)|(?<=契約者名)|(?<=受取人)|(?<=受取人は))"
-                                r"[ \u3000:：]*([ァ-ヴー]{2,}[ \u3000][ァ-ヴー]{1,})(?![ァ-ヴー])")
+                                r"[）)]?[ \u3000:：]*([ァ-ヴー]{2,}[ \u3000][ァ-ヴー]{1,})(?![ァ-ヴー])")
 ACCOUNT_HOLDER = re.compile(r"(?<=[（(])[ァ-ヴー]{2,}(?:[ \u3000][ァ-ヴー]{1,})?(?=[）)])"
                             r"|(?<=[0-9][ \u3000])[ァ-ヴー]{2,}[ \u3000][ァ-ヴー]{1,}(?![ァ-ヴー])")
 ACCOUNT_CONTEXT = ("口座", "名義", "振込", "振り込", "返金", "銀行", "支店", "普通", "当座", "ゆうちょ", "(普)", "(当)")
@@ -123,18 +123,26 @@ _NAME_LABEL_BEFORE = re.compile(r"(?:名義人?|氏名|名前|会員名|登録�
                                 r"(?:は|[:：])?[ \u3000]*$")
 # Names in English sentences: I am Kana, This is Mika from…, my name is Maria Garcia, Ms. Garcia, Kaneko sama.
 _LATIN_NAME = r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){0,2})"  # Lin Mei-hua, Watanabe-Reid
+_GREETING = re.compile(r"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you),? ")
 ENGLISH_INTRO = re.compile(r"(?:\b(?:I am|I'm|[Tt]his is|[Mm]y name is|[Nn]ame:|(?:[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter"
                            r"|[Mm]other|[Ff]ather|[Ff]riend|[Nn]ame|[Pp]assenger|[Gg]uest) is|[Nn]ame,?"
                            r"|under the name(?: of)?"
                            r"|(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er) (?:colleague|co-?worker|friend|daughter|son|wife|husband|mother"
                            r"|father|mom|mum|dad|sister|brother|boss|manager|partner|child|kid|grandson|granddaughter"
-                           r"|niece|nephew|teacher),?"
-                           r"|(?:appointment|booking|reservation|session|lesson)s? with)"
+                           r"|niece|nephew|teacher|roommate|flatmate|housemate|classmate|girlfriend|boyfriend"
+                           r"|fianc[eé]e?|cousin|aunt|uncle|grandma|grandpa|grandmother|grandfather),?"
+                           r"|(?:appointment|booking|reservation|session|lesson)s? with"
+                           r"|(?:trainer|teacher|instructor|coach|stylist|staff|agent|driver|guy|man|woman|lady|person)"
+                           r" (?:called|named))"
                            r"|\b(?:Mr|Ms|Mrs|Dr)\.?) "
                            + _LATIN_NAME
                            + r"(?![A-Za-z])|" + r"(?<![A-Za-z])([A-Z][a-z]+)(?= ?-?(?:sama|san|-sama|-san)\b)"
                            + r"|(?:(?<=担当の)|(?<=サポートの)|(?<=スタッフの)|(?<=オペレーターの))"
-                           + r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![A-Za-z])")
+                           + r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![A-Za-z])"
+                           # A greeting to someone by name (Hi Olivia, / Thanks Anna!): the name before , or !.
+                           + r"|" + _GREETING.pattern + r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?= ?[,!])")
+# Korean self-introduction (저는 김민지입니다, 제 이름은 박서준이에요): a Hangul name of two to four syllables.
+KOREAN_INTRO = re.compile(r"(?:저는|제 이름은)\s*([가-힣]{2,4}?)(?:입니다|이에요|예요|이라고|라고)")
 # Words of a Latin name right before a passport number (Tan Wei Ming TS2602256, Lim Shu Fen: TR1945388): a
 # travel party listed with their documents.
 NAME_BEFORE_PASSPORT = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3})(?=[ ,:：]{1,3}[A-Z]{1,2}[0-9]{7}"
@@ -218,7 +226,9 @@ SELF_INTRO = re.compile(r"(?:^|(?<=[\s、。!！?？「」:：])|(?<=私は)|(?<
 # What ends a thing, never a name (GiNZA tags 製造番号 and 払込票番号 as Person; the head ハチワレ柄,
 # モペットプラン, ワンストップ特例制度, イルミナカラー).
 NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|額|率|欄|画面|ボタン|メール|アプリ|カード|口座"
-                           r"|柄|プラン|制度|カラー|コース|メニュー|キャンペーン|マシン|見学|近く)$")
+                           r"|柄|プラン|制度|カラー|コース|メニュー|キャンペーン|マシン|見学|近く"
+                           # a shop, a class or a model named after someone (コメダ珈琲, 錦織圭モデル), a town (大阪市内)
+                           r"|珈琲|製麺|クラス|ボクシング|モデル|企業|市内|区内|県内|都内|町内)$")
 # After a name, a shop, station, venue or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院): the place.
 _PLACE_AFTER_NAME = re.compile(r"支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル"
                                r"|[\u4e00-\u9fffァ-ヴー]{0,6}?(?:病院|医院|クリニック|歯科)")
@@ -474,6 +484,8 @@ class PersonRecognizer(EntityRecognizer):
             # David Lee. ends at the name; F. G. keeps its initials
             while end > start and (text[end - 1] in " ・," or (text[end - 1] == "." and text[end - 2:end - 1].islower())):
                 end -= 1
+            if (greeting := _GREETING.match(text, start, end)) is not None and greeting.end() < end:
+                start = greeting.end()  # Hi Olivia: the name after the greeting
             if (lead := _LOWER_WORDS_BEFORE_NAME.match(text, start, end)) is not None:
                 # my colleague David Lee from Osaka: the NER's span holds the English words around the name
                 start = lead.end()
@@ -582,7 +594,7 @@ class PersonRecognizer(EntityRecognizer):
                 add(m.start(), m.end(), 0.7)
         for m in NAME_BEFORE_PASSPORT.finditer(text):
             add(m.start(1), m.end(1), 0.8)
-        for m in ENGLISH_INTRO.finditer(text):
+        for m in (*ENGLISH_INTRO.finditer(text), *KOREAN_INTRO.finditer(text)):
             add(m.start(m.lastindex or 0), m.end(m.lastindex or 0), 0.8)
         if _SPELLING_CONTEXT.search(text):  # ローマ字が違って…いまは Tubasa になってる: a name misspelt
             found = {w for s, e in spans for w in text[s:e].split() if _LATIN_WORD.fullmatch(w)}
@@ -609,7 +621,7 @@ class PersonRecognizer(EntityRecognizer):
     def _not_a_person(self, doc: Doc, text: str, s: int, e: int) -> bool:
         """The last word on a candidate: a word, a thing, a place, a work or a pet's kind, not a person."""
         return (text[s:e] in NEVER_NAMES or _english_fragment(text[s:e]) or bool(_PET_KIND.fullmatch(text, s, e))
-                or bool(NOT_NAME_TAIL.search(text, s, e))
+                or bool(NOT_NAME_TAIL.search(unicodedata.normalize("NFKC", text[s:e])))  # ｱﾌﾟﾘ as アプリ
                 or bool(_NOT_A_NAME_SHAPE.search(text[s:e])) or bool(NOT_ONE_NAME.search(text, s, e))
                 or text.endswith("駅", 0, s) or bool(_PLACE_AFTER_NAME.match(text, e))
                 or self._not_a_name(doc, text, s, e) or bool(WORK_AFTER.match(text, e)) or self._role(doc, s, e)
@@ -777,7 +789,8 @@ class PersonRecognizer(EntityRecognizer):
         if after.startswith((*HONORIFICS, *SELF_INTRO_AFTER, *ROMAN_VOUCHED_AFTER)):
             return True
         before = text[max(0, start - 12):start]
-        if INTRO_BEFORE.search(text[max(0, start - 8):start]) or any(w in before for w in ("名義", "氏名", "名前")):
+        if INTRO_BEFORE.search(text[max(0, start - 8):start]) or any(
+                w in before for w in ("名義", "氏名", "名前", "予約は", "予約者")):
             return True
         if (start == 0 or text[start - 1] == "\n") and after.startswith(("、", ",")):
             return True
