@@ -26,10 +26,11 @@ from threadpoolctl import threadpool_limits
 
 from anonymize.entities import Detection
 from anonymize.greedy_ner import use_greedy_ner
-from anonymize.lexicon import is_common_noun_phrase, is_romaji_name
+from anonymize.lexicon import is_common_noun_phrase, is_romaji_name, is_romaji_word_name
 from anonymize.names_ner import NAMES_META_KEY, NAMES_NER_DIR, add_names_ner
 from anonymize.normalize import normalize
 from anonymize.recognizers import all_recognizers
+from anonymize.recognizers.person import ROMAJI_INTRO_AFTER
 from anonymize.settings import DetectionSettings
 
 
@@ -297,7 +298,9 @@ ENGLISH_WORDS = frozenset(
     "indonesian nepali nepalese taiwanese singaporean malaysian russian ukrainian european asian african "
     "japan australia america usa canada philippines india china korea vietnam thailand taiwan france germany "
     "italy spain brazil nepal indonesia england olive violet lavender beige sandy ivory navy khaki hope happy new "
-    "year pilates yoga member members everyone".split())
+    "year pilates yoga member members everyone guest guests sir madam".split())
+# An English self-introduction right before a name: there a name may start with an English word (I'm Will Harper).
+_SELF_INTRO_EN = re.compile(r"(?:\bI am|\bI'm|\b[Mm]y name is|\b[Tt]his is) $")
 # Words of a product, plan or service name (Prime Video, ChatGPT Plus, Adobe Creative Cloud): never in a person's.
 _PRODUCT_WORDS = frozenset("plus pro premium prime online video music cloud creative plan plans duo store app apps bank "
                            "pay card account subscription edition suite studio cafe".split())
@@ -339,7 +342,8 @@ def _could_be_name(result: RecognizerResult, text: str) -> bool:
             or _TRIP_IN_NAME.search(value)):
         return False
     if _LATIN_TEXT.fullmatch(value) and any(w.islower() and w not in _NAME_PARTICLES for w in re.findall(
-            r"[A-Za-z]+(?:-[A-Za-z]+)*", value)) and (result.entity_type == "ORGANIZATION" or not is_romaji_name(value)):
+            r"[A-Za-z]+(?:-[A-Za-z]+)*", value)) and (result.entity_type == "ORGANIZATION" or not (
+                is_romaji_name(value) or (is_romaji_word_name(value) and ROMAJI_INTRO_AFTER.match(text, result.end)))):
         return False  # contacting us, tomorrow, Haneda does; a person in romaji may be lower case (aya nakamura)
     if result.entity_type == "PERSON" and _LATIN_TEXT.fullmatch(value.rstrip(" の")) and _PRODUCT_WORDS.intersection(
             w.lower() for w in re.findall(r"[A-Za-z]+", value)):
@@ -348,11 +352,12 @@ def _could_be_name(result: RecognizerResult, text: str) -> bool:
         # A sentence starts with an English word or is mostly English words (Hi, Great service); a name may
         # hold one further on (Nguyen Van An).
         words = [w.lower() in ENGLISH_WORDS for w in re.findall(r"[A-Za-z]+", value)]
-        return not (words and (words[0] or sum(words) * 2 > len(words)))
+        introduced = result.entity_type == "PERSON" and _SELF_INTRO_EN.search(text, 0, result.start) is not None
+        return not (words and ((words[0] and not introduced) or sum(words) * 2 > len(words)))
     return True
 
 
-AFFILIATION = re.compile(r"勤務|勤め|所属|職場|勤務先|社員|働い|就職|転職|入社"
+AFFILIATION = re.compile(r"勤務|勤め|所属|職場|勤務先|社員|働い|就職|転職|入社|バイト(?:して|先)|パート(?:して|先)"
                          r"|で(?:ドライバー|アルバイト|バイト|パート|派遣)")  # ヤマト運輸でドライバーしてて
 
 

@@ -180,6 +180,14 @@ NAME_FORMS = [  # (message, the name that must not survive)
     ("登録名が「Sato Kenta」になっています", "Kenta"), ("アプリだとaya nakamuraって表示されます", "nakamura"),
     ("兄がTakeshi Onoで、今シンガポールにいます", "Takeshi"), ("はるとくんは「ジュニアB」クラスです", "はると"),
     ("小学生のそうた様は大人料金の70%です", "そうた"), ("Thank you, Mr. Smith. Could you confirm it?", "Smith"),
+    # greetings, English kin, quoted names, Korean and romaji self-introductions, labels with a colon
+    ("Hi Olivia, thanks for the refund!", "Olivia"), ("My roommate Hyejin wants an account too", "Hyejin"),
+    ("There's a trainer called Kenji at the branch", "Kenji"), ("I'm Hope Anderson, about my bill", "Hope"),
+    ("配達パートナーの「Raj」さんが迷ってます", "Raj"), ("わたしは「ミキ」です。前回の注文の件", "ミキ"),
+    ("저는 김민지입니다. 네일 예약하고 싶어요", "김민지"), ("yamaguchi desu! ashita no yoyaku", "yamaguchi"),
+    ("予約者：おかだ ゆい（ひらがなで登録）", "おかだ"), ("ありがとうございました！ Emily Chenより", "Chen"),
+    ("The contract name should be Carlos Mendoza Ruiz, please", "Ruiz"),
+    ("I'm a student at 日本文化語学院 in Shinjuku", "日本文化語学院"),
 ]
 NOT_PERSONAL = [
     "光回線の速度が遅いです", "希望の日時を教えてください", "誠実な対応をお願いします", "北海道旅行のプランを見たい",
@@ -199,6 +207,11 @@ NOT_PERSONAL = [
     # a chain listed among public ones, a thing, an area
     "新宿駅周辺では、吉野家・すき家・松屋など12店舗が深夜帯に対応しています", "迷惑メールフォルダもご確認ください",
     "段ボールとガムテープ2巻を無料でお届けします", "奈良の大和路エリアも紅葉の名所です",
+    # nationalities, colours, product names in English; shops and classes named after someone; half-width
+    "I'm Indian and vegetarian, is there gelatin in it?", "Olive or Violet, which color is popular?",
+    "Prime Videoのレンタル期限って48時間ですか", "Dear Member, your Premium Plan renews on April 1.",
+    "コメダ珈琲のシロノワール、テイクアウトってできる？", "ｱﾌﾟﾘを再ｲﾝｽﾄｰﾙしたら課金データ消えました",
+    "Hi, I'd like to book a check-up for my son.",
 ]
 
 

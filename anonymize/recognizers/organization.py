@@ -164,7 +164,9 @@ _CHILDCARE_END = re.compile(r"(?:保育園|幼稚園|こども園|保育所|託�
 _ATTENDS_THERE = re.compile(r"通っ|通わ|通園|在園|在籍|年長|年中|年少|[ぁ-んァ-ヴー\u4e00-\u9fff]組|勤務|勤め"
                             r"|働い|職員|保育士|先生|卒園")
 # Words that tie someone to an organisation: with any of them in the message, every organisation stays.
-_AFFILIATED = re.compile(r"勤務|勤め|所属|職場|社員|働い|働き|就職|転職|入社|退職|退社|転籍|出向|会社|宛|御中|名義|領収書"
+# (会社 alone: 保証会社 and 保守会社 are kinds of service.)
+_AFFILIATED = re.compile(r"勤務|勤め|所属|職場|社員|働い|働き|就職|転職|入社|退職|退社|転籍|出向|(?<![\u4e00-\u9fff])会社"
+                         r"|宛|御中|名義|領収書"
                          r"|請求書|通っ|通わ|通う|在籍|生徒|学生|年生|教員|職員|内定|派遣|バイト|パート|の者|経理|総務|人事"
                          r"|部長|課長|代表|法人|取引先|本社|支社|工場|営業所|所長|店長|社長|役員|経営|勤")
 _AFFILIATED_EN = re.compile(r"(?i:\bwork(?:s|ing)? (?:at|for|in)\b|\b(?:teacher|engineer|nurse|doctor|manager|developer"
@@ -406,6 +408,9 @@ class OrganizationRecognizer(RegexRecognizer):
         (r"(?<![ァ-ヴA-Za-z])(?:カ|ユ|ド|シャ|ザイ|イ)[）)][ァ-ヴー][ァ-ヴー ・]{1,20}(?<! )", 0.8),
         (_KANA_MIXED_NAME + _DEPARTMENT, 0.6),
         (_ENGLISH_BODY, 0.6),
+        # I'm a student at 日本文化語学院, I work at ミナト精工: a Japanese name after an English "at"
+        (r"(?:(?<=student at )|(?<=teacher at )|(?<=studying at )|(?<=study at )|(?<=studies at )|(?<=work at )"
+         r"|(?<=works at )|(?<=working at )|(?<=worked at )|(?<=intern at ))[\u4e00-\u9fff々ァ-ヴー]{2,20}", 0.6),
         (_PUBLIC_SCHOOL, 0.7),
         (_DEPARTMENT_ALONE, 0.6),
     )

@@ -83,7 +83,7 @@ INTRO_BEFORE = re.compile(
     r"|指導員の|インストラクターの|ガイドの|主任の|リーダーの|マネージャーの|アドバイザーの|カウンセラーの)\s*$"
 )
 ROMAN_NAME = re.compile(r"(?<![A-Za-z])(?:[A-Z][a-z]{1,15}|[A-Z]{2,15})(?: [A-Z]\.)? "
-                        r"(?:[A-Z][a-z]{1,15}(?:-[A-Za-z][a-z]{1,10})?|[A-Z]{2,15})"
+                        r"(?:[A-Z][a-z]{1,15}(?:-[A-Za-z][a-z]{1,10})?|[A-Z]{2,15})(?: [A-Z][a-z]{1,15}(?=[,.!?]|\s*$))?"
                         r"(?: [A-Z]{2,15}(?= ?です))?(?![A-Za-z])")  # Lee Jun-ho; NGUYEN THI MAI です
 # A romaji name joined by an underscore, as in a game handle or a login (Kenta_Arai).
 ROMAN_HANDLE = re.compile(r"(?<![A-Za-z0-9_])[A-Z][a-z]{1,15}_[A-Z][a-z]{1,15}(?![A-Za-z0-9_])")
@@ -94,6 +94,8 @@ _SPELLING_CONTEXT = re.compile(r"ローマ字|スペル|綴り|つづり|英字|
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9@._-])[A-Z][a-z]{2,12}(?![A-Za-z0-9@.])")
 # Two lower-case romaji words (aya nakamura), kept when the dictionary reads a name in them.
 ROMAN_NAME_LOWER = re.compile(r"(?<![A-Za-z0-9@._/-])[a-z]{3,12} [a-z]{3,12}(?![A-Za-z0-9@.])")
+ROMAJI_INTRO_AFTER = re.compile(r" (?:desu|to moushimasu|to iimasu)\b")
+ROMAJI_NAME_DESU = re.compile(r"(?:^|(?<=[\s、。,.!?！？]))([a-z]{3,12})(?=" + ROMAJI_INTRO_AFTER.pattern + ")")
 # Words of romanized chat (hai-sou ryou wa ikura desu ka?) that a lower-case name never holds.
 ROMAJI_CHAT_WORDS = frozenset("desu masu deshita kudasai onegai shimasu arigato arigatou gozaimasu ikura nani "
                               "doko itsu dare kore sore are sumimasen hai iie dekimasu dame yoroshiku".split())
@@ -159,7 +161,7 @@ KANJI_BEFORE_HONORIFIC = re.compile(r"(?<![\u4e00-\u9fff々ァ-ヴー])([\u4e00-
                                     r"(?=(?:くん|ちゃん|さん|様|君)(?:[とがはのにもをへ、。！？!?\s]|$))")
 # A name in hiragana with a space (やまもと ゆかりです), and one after a department or shop (経営企画室のひらのです).
 HIRAGANA_FULL_NAME = re.compile(r"(?:^|(?<=[\s、。！？!?「:：]))([ぁ-ゖ]{2,5}[ \u3000][ぁ-ゖ]{2,4})"
-                                r"(?=です|と申|様|さん|[、。]|$)")
+                                r"(?=です|と申|様|さん|[、。（(]|$)")
 # Hiragana words those two rules see that are not names (はい そうです, どちらさま, みなさま, あかちゃん).
 HIRAGANA_WORDS = frozenset("はい いいえ ええ うん そう まあ あの えっと どちら こちら そちら あちら どなた みな あか かあ "
                            "とう ねえ にい じい ばあ おじ おば ちょっと よろしく".split())
@@ -174,6 +176,7 @@ SURNAME_AFTER_NO = re.compile(r"(?<=の)([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4
 # name before an age in brackets (そうた（8歳）): what follows them is a particle, what is tried is the rest.
 KIN_BEFORE = re.compile(r"(?:(?:娘|息子|むすめ|むすこ|夫|妻|主人|旦那|長男|長女|次男|次女|三男|三女|子ども|子供|孫|弟|妹"
                         r"|兄|姉|嫁|婿|甥|姪|彼氏|彼女|友達|友人|祖母|祖父|(?:お|おお)?(?:ばあ|じい)ちゃん|義母|義父|いとこ"
+                        r"|家内|奥さん|かみさん|相方|パートナー|婚約者"
                         r"|年長|年中|年少|[小中]学[1-6１-６]年生?|高校[1-3１-３]年生?|[1-9１-９]歳)の"
                         # 子どもは葵で, 下の子は光で: who they are, then the name
                         r"|(?:子ども|子供|上の子|下の子|末っ子|娘|息子|長男|長女|次男|次女)[はが](?=[^はがをにで]{1,4}(?:で|です|と|、)))")
@@ -210,6 +213,11 @@ _ROLE_END = re.compile(r"(?:者|員|客|主|長|族|婦|方|位|様|社|店|局)
 NAME_BEFORE_READING = re.compile(r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4}[ \u3000][\u4e00-\u9fff々]{1,3})[ \u3000]?"
                                  r"[（(][ぁ-ゖァ-ヴー]{1,8}[ \u3000・][ぁ-ゖァ-ヴー]{1,8}[）)]")
 QUOTED_AFTER_LABEL = re.compile(r"(?:名前|氏名|お名前|名入れ|名入れ内容)(?:は|を|:|：)?「([^「」\s、。]{1,8})」")
+# A quoted word that someone is called (「Raj」さん, わたしは「ミキ」です, 名札に「早川」と, 表札は…「Sato」):
+# kept when the dictionary reads a name in it or does not know it, or it is a capitalised Latin word.
+QUOTED_NAME = re.compile(r"「([^「」\s、。]{1,8})」(?=さん|様|くん|君|ちゃん)"
+                         r"|(?:(?<=私は)|(?<=わたしは)|(?<=僕は)|(?<=名札に)|(?<=名札には)|(?<=表札に)|(?<=表札は)"
+                         r"|(?<=宛名に)|(?<=メモに))「([^「」\s、。]{1,8})」")
 _INTRO_AFTER = re.compile(r"です|と申|(?:っ|と)いいます|と言います")
 # A name before what only a person has (みずほの誕生日が, ゆいの名前で), or what one signs up under (みのりで登録).
 _NAME_BEFORE_OWN = re.compile(r"(?:^|(?<=[\s、。！!？?「]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6})(?:の(?:お?誕生日|名前|名義)"
@@ -525,6 +533,9 @@ class PersonRecognizer(EntityRecognizer):
         for m in ROMAN_HANDLE.finditer(text):  # Kenta_Arai: Sudachi knows few names in katakana; 本名 vouches
             if is_romaji_name(m.group().replace("_", " ")) or _HANDLE_CONTEXT.search(text):
                 add(m.start(), m.end(), 0.7)
+        for m in ROMAJI_NAME_DESU.finditer(text):  # yamaguchi desu!
+            if is_romaji_word_name(m.group(1)):
+                add(m.start(1), m.end(1), 0.7)
         for m in ROMAN_NAME_LOWER.finditer(text):
             if not ROMAJI_CHAT_WORDS.intersection(m.group().split()) and is_romaji_name(m.group()):
                 add(m.start(), m.end(), 0.7)
@@ -582,6 +593,14 @@ class PersonRecognizer(EntityRecognizer):
         for m in (*NAME_BEFORE_READING.finditer(text), *QUOTED_AFTER_LABEL.finditer(text)):
             if m.group(1) not in NOT_NAMES:
                 add(m.start(1), m.end(1), 0.8)
+        for m in QUOTED_NAME.finditer(text):
+            group = m.lastindex or 1
+            word = m.group(group)
+            if word not in NOT_NAMES and (has_person_name_word(word) or has_unknown_word(word)
+                                          or bool(_LATIN_WORD.fullmatch(word)) or is_romaji_word_name(word)
+                                          or (group == 2 and (bool(KATAKANA_WORD.fullmatch(word))
+                                                              or _plausible_given_name(word)))):
+                add(m.start(group), m.end(group), 0.7)
         for m in _NAME_BEFORE_OWN.finditer(text):
             if _plausible_given_name(m.group(1)):
                 add(m.start(1), m.end(1), 0.7)
