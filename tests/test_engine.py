@@ -188,6 +188,7 @@ NAME_FORMS = [  # (message, the name that must not survive)
     ("予約者：おかだ ゆい（ひらがなで登録）", "おかだ"), ("ありがとうございました！ Emily Chenより", "Chen"),
     ("The contract name should be Carlos Mendoza Ruiz, please", "Ruiz"),
     ("I'm a student at 日本文化語学院 in Shinjuku", "日本文化語学院"),
+    ("徳川家康は江戸幕府を開いた。", "徳川家康"),  # a historical figure in prose stays a person (Stockmark)
 ]
 NOT_PERSONAL = [
     "光回線の速度が遅いです", "希望の日時を教えてください", "誠実な対応をお願いします", "北海道旅行のプランを見たい",
@@ -212,6 +213,8 @@ NOT_PERSONAL = [
     "Prime Videoのレンタル期限って48時間ですか", "Dear Member, your Premium Plan renews on April 1.",
     "コメダ珈琲のシロノワール、テイクアウトってできる？", "ｱﾌﾟﾘを再ｲﾝｽﾄｰﾙしたら課金データ消えました",
     "Hi, I'd like to book a check-up for my son.",
+    # a historical figure as a topic, a route between two places
+    "徳川家康の関連スポット巡りたいんですけど、おすすめありますか？", "福島から仙台への引越しってどっちが安い？",
 ]
 
 

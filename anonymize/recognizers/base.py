@@ -21,6 +21,22 @@ NOT_BEFORE_DIGIT = r"(?![0-9])"
 # For grouped numbers (4111 1111 …): the match must not be one group of a longer grouped number.
 # Inside a name, a sentence end or an arrow means two things were read as one (ｺﾝﾆﾁﾊ｡ﾎﾟｲﾝﾄｶﾞ, 伊丹⇔羽田).
 NOT_ONE_NAME = re.compile(r"[⇔→←↔]|.[。｡！？!?].")
+
+# A conversation's register (です, ます, ？, けど; casual: …笑, ｗ, an emoji, っけ, 反応しない, 消えてる) or an English
+# message: where a company named is mostly a service. Encyclopaedic prose (である, した) names companies as
+# actors, and there every one stays.
+CHAT_REGISTER = re.compile(r"です|(?<!ます)ます(?!ます)|ません|ください|でした|けど|よね|かな|[？！]|(?<![A-Za-z])[?!]"
+                           r"|^[\x00-\x7f’“”…]+$|笑|ｗ|(?<![A-Za-z])w+\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF]"
+                           r"|っけ|じゃん|かも|んだが|(?:ない|てる|てた|ちゃった|泣いた)\s*$")
+# What prose quotes is no register of its own.
+QUOTED = re.compile(r"「[^「」]*(?:「[^「」]*」[^「」]*)*」|『[^『』]*』|“[^“”]*”")
+
+
+def in_chat_register(text: str) -> bool:
+    """The text, what it quotes aside, reads as a conversation, not as encyclopaedic prose."""
+    return CHAT_REGISTER.search(QUOTED.sub("", text)) is not None
+
+
 GROUP_START = r"(?<![0-9])(?<![0-9][ -])"
 GROUP_END = r"(?![0-9])(?![ -][0-9]{3})"  # not part of a longer grouped number; "… 12桁" may follow
 

@@ -21,7 +21,14 @@ from anonymize.lexicon import (
     known_organizations,
 )
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
-from anonymize.recognizers.base import NOT_ONE_NAME, RegexRecognizer, ascii_bounded, extend_foreign_name, tokens_in
+from anonymize.recognizers.base import (
+    NOT_ONE_NAME,
+    RegexRecognizer,
+    ascii_bounded,
+    extend_foreign_name,
+    in_chat_register,
+    tokens_in,
+)
 from anonymize.recognizers.person import is_pet
 
 ORGANIZATION_LABELS = frozenset({
@@ -173,14 +180,6 @@ _AFFILIATED_EN = re.compile(r"(?i:\bwork(?:s|ing)? (?:at|for|in)\b|\b(?:teacher|
                             r"|designer|intern|employee|staff|researcher|lecturer|professor|student)s? (?:at|for)\b"
                             r"|\bcolleagues?\b|\bon business\b|\bemploy|\bcompany\b"
                             r"|\bstudent\b|\battends?\b|\bstud(?:y|ies|ying) at\b|\boffice\b|\binvoice\b)")
-# A conversation's register (です, ます, ？, けど; casual: …笑, ｗ, an emoji, っけ, 反応しない, 消えてる) or an English
-# message: where a company named is mostly a service. Encyclopaedic prose (である, した) names companies as
-# actors, and there every one stays.
-_CHAT_REGISTER = re.compile(r"です|(?<!ます)ます(?!ます)|ません|ください|でした|けど|よね|かな|[？！]|(?<![A-Za-z])[?!]"
-                            r"|^[\x00-\x7f’“”…]+$|笑|ｗ|(?<![A-Za-z])w+\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF]"
-                            r"|っけ|じゃん|かも|んだが|(?:ない|てる|てた|ちゃった|泣いた)\s*$")
-# What prose quotes is no register of its own.
-_QUOTED = re.compile(r"「[^「」]*(?:「[^「」]*」[^「」]*)*」|『[^『』]*』|“[^“”]*”")
 # Kinds of organisation that are someone's in a chat whatever the message says: a school, a department.
 _KIND_KEPT = re.compile(r"学校|高校|中学|小学|大学|学園|学院|幼稚園|保育園|こども園|(?:部|課|室|支店)$|事務所|病院"
                         r"|クリニック"
@@ -477,7 +476,7 @@ class OrganizationRecognizer(RegexRecognizer):
                       ] if doc is not None else []
         results = results + self._list_items(text, results)
         # TOTOのウォシュレット, 東京電力とのセット割: in a chat saying nothing of work or school, a service one uses
-        if _CHAT_REGISTER.search(_QUOTED.sub("", text)) and not _AFFILIATED.search(text) and not _AFFILIATED_EN.search(
+        if in_chat_register(text) and not _AFFILIATED.search(text) and not _AFFILIATED_EN.search(
                 text):
             results = [r for r in results if not _a_service_named(text, r.start, r.end)]
         return results + workplaces

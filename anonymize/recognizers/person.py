@@ -36,7 +36,7 @@ from anonymize.lexicon import (
 )
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
 from anonymize.recognizers.address import PREFECTURES
-from anonymize.recognizers.base import NOT_ONE_NAME, ascii_bounded, extend_foreign_name, tokens_in
+from anonymize.recognizers.base import NOT_ONE_NAME, ascii_bounded, extend_foreign_name, in_chat_register, tokens_in
 
 HONORIFICS = frozenset({"様", "さま", "さん", "サン", "君", "くん", "氏", "殿", "ちゃん", "先生", "どの"})
 # Words that take an honorific but are not names (お客様, 担当者様, 皆さん, 運転手さん …).
@@ -359,9 +359,26 @@ def _is_place(doc: Doc, start: int, end: int) -> bool:
         e.start_char == start and e.end_char == end and e.label_ in NOT_PERSON_LABELS for e in doc.ents)
 
 
+_ALL_KANJI = re.compile(r"[\u4e00-\u9fff々]+")
+
+
+def _historical_figure(doc: Doc, start: int, end: int) -> bool:
+    """A full name in kanji that the dictionary lists as one word (坂本龍馬, 徳川家康, 宮沢賢治): Sudachi lists
+    historical figures so, and splits everyone else's name into surname and given name. APPI's personal data
+    is about the living, so in a conversation such a name is a topic; encyclopaedic prose keeps it."""
+    tokens = tokens_in(doc, start, end)
+    return (len(tokens) == 1 and tokens[0].tag_ == "名詞-固有名詞-人名-一般" and len(tokens[0].text) >= 3
+            and bool(_ALL_KANJI.fullmatch(tokens[0].text)) and not doc.text.startswith(tuple(HONORIFICS), end))
+
+
 def _in_a_route(doc: Doc, text: str, start: int, end: int) -> bool:
-    """A place on a route (伊丹⇔羽田), or a prefecture's name right after a place and と (新千歳と宮崎)."""
+    """A place on a route (伊丹⇔羽田, 福島から仙台へ), or a prefecture's name right after a place and と
+    (新千歳と宮崎)."""
     if _ROUTE_SIGN.search(text, max(0, start - 1), min(len(text), end + 1)):
+        return True
+    if (text[start:end] in _PREFECTURE_NAMES and text.startswith("から", end) and any(
+            e.label_ in NOT_PERSON_LABELS and e.start_char == end + 2 and text.startswith(("へ", "まで", "に"), e.end_char)
+            for e in doc.ents)):
         return True
     if text[start:end] not in _PREFECTURE_NAMES or any(text.startswith(h, end) for h in HONORIFICS):
         return False  # 大阪と宮崎さん: a person
@@ -644,7 +661,8 @@ class PersonRecognizer(EntityRecognizer):
                 or bool(_NOT_A_NAME_SHAPE.search(text[s:e])) or bool(NOT_ONE_NAME.search(text, s, e))
                 or text.endswith("駅", 0, s) or bool(_PLACE_AFTER_NAME.match(text, e))
                 or self._not_a_name(doc, text, s, e) or bool(WORK_AFTER.match(text, e)) or self._role(doc, s, e)
-                or _kind_and_its_name(text[s:e]) or _in_a_route(doc, text, s, e) or _station_exit(doc, s, e))
+                or _kind_and_its_name(text[s:e]) or _in_a_route(doc, text, s, e) or _station_exit(doc, s, e)
+                or (_historical_figure(doc, s, e) and in_chat_register(text)))
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
