@@ -189,6 +189,7 @@ NAME_FORMS = [  # (message, the name that must not survive)
     ("The contract name should be Carlos Mendoza Ruiz, please", "Ruiz"),
     ("I'm a student at 日本文化語学院 in Shinjuku", "日本文化語学院"),
     ("徳川家康は江戸幕府を開いた。", "徳川家康"),  # a historical figure in prose stays a person (Stockmark)
+    ("息子の山田翔太の試合があるので休みます", "翔太"),  # family before a match: not a public figure
 ]
 NOT_PERSONAL = [
     "光回線の速度が遅いです", "希望の日時を教えてください", "誠実な対応をお願いします", "北海道旅行のプランを見たい",
@@ -215,6 +216,7 @@ NOT_PERSONAL = [
     "Hi, I'd like to book a check-up for my son.",
     # a historical figure as a topic, a route between two places
     "徳川家康の関連スポット巡りたいんですけど、おすすめありますか？", "福島から仙台への引越しってどっちが安い？",
+    "米津玄師の東京ドーム公演、当落っていつ出ますか？", "大谷翔平選手の試合のパブリックビューイングのチケットありますか？",
 ]
 
 

@@ -270,6 +270,10 @@ def is_pet(text: str, start: int, end: int) -> bool:
 WORK_AFTER = re.compile(r"[ \u3000]?の?[ \u3000]?(?:全\d*巻|全巻|\d+巻|シリーズ|セット|グッズ|DVD|Blu-ray|ブルーレイ"
                         r"|原作|最新刊|本(?![名人])|映画|フィギュア|ぬいぐるみ|コラボ|新しいアルバム|アルバム|新曲|曲|文庫|初版本?|新刊|小説"
                         r"|ノクターン|ソナタ|交響曲|協奏曲|単行本)")
+# After a name in a conversation, a show, a match or merchandise of someone famous (米津玄師の東京ドーム公演,
+# 羽生結弦さんのアイスショー, 大谷翔平選手の試合, 五条悟のアクスタ): the public figure as a topic. Prose keeps them.
+_EVENT_AFTER = re.compile(r"(?:さん|選手|氏)?の?(?:[^\s、。の]{1,6}?)?(?:ライブ|公演|ツアー|コンサート|アイスショー"
+                          r"|引退試合|試合|対局|歌詞|朗読|ドラマ|出演|主演|アクスタ|ファンクラブ|アナログ盤|パブリックビューイング)")
 # Words of a game's chat (天井まで回した, 限定ボイス, 推しは…): the katakana names there are characters, and a
 # player's own name comes with an honorific or a label that scores it higher.
 _GAME_CONTEXT = re.compile(r"ガチャ|天井|[0-9０-９]+連|推し|限定ボイス|キャラ|SSR|ピックアップ|排出|周回|編成|凸")
@@ -369,6 +373,14 @@ def _historical_figure(doc: Doc, start: int, end: int) -> bool:
     tokens = tokens_in(doc, start, end)
     return (len(tokens) == 1 and tokens[0].tag_ == "名詞-固有名詞-人名-一般" and len(tokens[0].text) >= 3
             and bool(_ALL_KANJI.fullmatch(tokens[0].text)) and not doc.text.startswith(tuple(HONORIFICS), end))
+
+
+def _famous_at_an_event(doc: Doc, text: str, start: int, end: int) -> bool:
+    """A full name (surname and given name, as the dictionary reads them) before a show, a match or
+    merchandise, with no kin word before it: 米津玄師の公演, not 息子の翔太の試合."""
+    tokens = [t for t in tokens_in(doc, start, end) if t.text not in ("選手", "氏")]
+    return (len(tokens) >= 2 and all(t.tag_.startswith("名詞-固有名詞-人名") for t in tokens)
+            and _EVENT_AFTER.match(text, end) is not None and not KIN_BEFORE.search(text[max(0, start - 8):start]))
 
 
 def _in_a_route(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -662,7 +674,7 @@ class PersonRecognizer(EntityRecognizer):
                 or text.endswith("駅", 0, s) or bool(_PLACE_AFTER_NAME.match(text, e))
                 or self._not_a_name(doc, text, s, e) or bool(WORK_AFTER.match(text, e)) or self._role(doc, s, e)
                 or _kind_and_its_name(text[s:e]) or _in_a_route(doc, text, s, e) or _station_exit(doc, s, e)
-                or (_historical_figure(doc, s, e) and in_chat_register(text)))
+                or ((_historical_figure(doc, s, e) or _famous_at_an_event(doc, text, s, e)) and in_chat_register(text)))
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
