@@ -30,7 +30,7 @@ from anonymize.lexicon import is_common_noun_phrase, is_romaji_name, is_romaji_w
 from anonymize.names_ner import NAMES_META_KEY, NAMES_NER_DIR, add_names_ner
 from anonymize.normalize import normalize
 from anonymize.recognizers import all_recognizers
-from anonymize.recognizers.person import ROMAJI_INTRO_AFTER
+from anonymize.recognizers.person import ENGLISH_SELF_INTRO, ROMAJI_INTRO_AFTER
 from anonymize.settings import DetectionSettings
 
 
@@ -300,7 +300,7 @@ ENGLISH_WORDS = frozenset(
     "italy spain brazil nepal indonesia england olive violet lavender beige sandy ivory navy khaki hope happy new "
     "year pilates yoga member members everyone guest guests sir madam".split())
 # An English self-introduction right before a name: there a name may start with an English word (I'm Will Harper).
-_SELF_INTRO_EN = re.compile(r"(?:\bI am|\bI'm|\b[Mm]y name is|\b[Tt]his is) $")
+_SELF_INTRO_EN = re.compile(r"\b(?:" + ENGLISH_SELF_INTRO + r") $")
 # Words of a product, plan or service name (Prime Video, ChatGPT Plus, Adobe Creative Cloud): never in a person's.
 _PRODUCT_WORDS = frozenset("plus pro premium prime online video music cloud creative plan plans duo store app apps bank "
                            "pay card account subscription edition suite studio cafe".split())
