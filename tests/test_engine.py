@@ -190,6 +190,7 @@ NAME_FORMS = [  # (message, the name that must not survive)
     ("I'm a student at 日本文化語学院 in Shinjuku", "日本文化語学院"),
     ("徳川家康は江戸幕府を開いた。", "徳川家康"),  # a historical figure in prose stays a person (Stockmark)
     ("息子の山田翔太の試合があるので休みます", "翔太"),  # family before a match: not a public figure
+    ("1990年、ナーセルはタイトルを獲得した。", "ナーセル"),  # unknown katakana before a particle, in prose
 ]
 NOT_PERSONAL = [
     "光回線の速度が遅いです", "希望の日時を教えてください", "誠実な対応をお願いします", "北海道旅行のプランを見たい",
@@ -217,6 +218,8 @@ NOT_PERSONAL = [
     # a historical figure as a topic, a route between two places
     "徳川家康の関連スポット巡りたいんですけど、おすすめありますか？", "福島から仙台への引越しってどっちが安い？",
     "米津玄師の東京ドーム公演、当落っていつ出ますか？", "大谷翔平選手の試合のパブリックビューイングのチケットありますか？",
+    # unknown katakana in a conversation: a product or brand (a foreign name in prose stays: NAME_FORMS)
+    "ジェネリックに変えたら効かない気がする。。カロナールのジェネリックです",
 ]
 
 

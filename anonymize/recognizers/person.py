@@ -599,13 +599,17 @@ class PersonRecognizer(EntityRecognizer):
         for m in ACCOUNT_HOLDER.finditer(text):
             if any(w in text[max(0, m.start() - 40):m.start()] for w in ACCOUNT_CONTEXT):
                 add(m.start(), m.end(), 0.8)
+        # Katakana the dictionary does not know, with nothing around it that marks a name: a foreign name in
+        # prose (メイウェザーが), but in a conversation a product or a brand far more often (カロナールの, ミルボンの
+        # オージュア), where a customer's own foreign name comes with さん, 様, です or a label.
+        conversation = in_chat_register(text)
         for m in KATAKANA_DOTTED.finditer(text):
             if has_person_name_word(m.group()):
                 add(m.start(), m.end(), 0.6)
-            elif not is_common_noun_phrase(m.group()) and not is_one_known_word(m.group()) and not any(
+            elif not conversation and not is_common_noun_phrase(m.group()) and not is_one_known_word(m.group()) and not any(
                     e.label_ in NOT_PERSON_LABELS and e.start_char < m.end() and m.start() < e.end_char for e in doc.ents):
                 add(m.start(), m.end(), 0.45)
-        for m in UNKNOWN_KATAKANA_SUBJECT.finditer(text):
+        for m in () if conversation else UNKNOWN_KATAKANA_SUBJECT.finditer(text):
             if has_unknown_word(m.group(1)) and not _is_place(doc, m.start(1), m.end(1)):
                 add(m.start(1), m.end(1), 0.45)
         for m in KIN_BEFORE.finditer(text):
