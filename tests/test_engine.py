@@ -191,6 +191,9 @@ NAME_FORMS = [  # (message, the name that must not survive)
     ("徳川家康は江戸幕府を開いた。", "徳川家康"),  # a historical figure in prose stays a person (Stockmark)
     ("息子の山田翔太の試合があるので休みます", "翔太"),  # family before a match: not a public figure
     ("1990年、ナーセルはタイトルを獲得した。", "ナーセル"),  # unknown katakana before a particle, in prose
+    ("本件は私、四月一日が引き続き担当いたします", "四月一日"), ("ゆうきのメールアドレス変えたいです", "ゆうき"),
+    ("ゆずはに聞いたらdocomoで登録してたっぽい", "ゆずは"), ("同行者を宮本 さらで登録しちゃったんですけど", "さら"),
+    ("下の光は2020年生まれでまだ5歳です", "光"), ("塾長の三浦です。陽向さんの体験は90分です", "陽向"),
 ]
 NOT_PERSONAL = [
     "光回線の速度が遅いです", "希望の日時を教えてください", "誠実な対応をお願いします", "北海道旅行のプランを見たい",
@@ -220,6 +223,7 @@ NOT_PERSONAL = [
     "米津玄師の東京ドーム公演、当落っていつ出ますか？", "大谷翔平選手の試合のパブリックビューイングのチケットありますか？",
     # unknown katakana in a conversation: a product or brand (a foreign name in prose stays: NAME_FORMS)
     "ジェネリックに変えたら効かない気がする。。カロナールのジェネリックです",
+    "よかったです。ほかにお困りのことはありますか？", "とんでもないです。領収書はまとめてください",
 ]
 
 

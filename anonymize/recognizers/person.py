@@ -117,7 +117,8 @@ ACCOUNT_HOLDER = re.compile(r"(?<=[（(])[ァ-ヴー]{2,}(?:[ \u3000][ァ-ヴー
                             r"|(?<=[0-9][ \u3000])[ァ-ヴー]{2,}[ \u3000][ァ-ヴー]{1,}(?![ァ-ヴー])")
 ACCOUNT_CONTEXT = ("口座", "名義", "振込", "振り込", "返金", "銀行", "支店", "普通", "当座", "ゆうちょ", "(普)", "(当)")
 # The second half of a name written with a space (ふじた つむぎです, 山田 太郎様).
-_SECOND_HALF = re.compile(r"[ \u3000]([ぁ-んァ-ヴー\u4e00-\u9fff々]{1,4})(?=です|と申|様|さん|、|。|！|!|（|\(|\s|$)")
+_SECOND_HALF = re.compile(r"[ \u3000]([ぁ-んァ-ヴー\u4e00-\u9fff々]{1,4})(?=です|と申|様|さん|、|。|！|!|（|\(|\s|$"
+                          r"|で(?:登録|予約|申し込|申込))")
 # Two words of half-width katakana (ﾔﾏﾀﾞ ﾀﾛｳ): how bank and card systems print a holder's name.
 HALFWIDTH_NAME = re.compile(r"(?<![ｦ-ﾟ])[ｦ-ﾟ]{2,}[ \u3000][ｦ-ﾟ]{1,}")
 # A label a half-width holder name may follow without the dictionary knowing it (会員名はﾐﾔｻﾞｷ ｱｵｲ).
@@ -170,6 +171,9 @@ HIRAGANA_WORDS = frozenset("はい いいえ ええ うん そう まあ あの 
 HIRAGANA_AFTER_UNIT = re.compile(r"(?<=[部課室店係社所]の)([ぁ-ゖ]{2,4})(?=です|と申|でございます)")
 # A message that starts with a one-word name and です (森です。シャワーが…): a surname Sudachi tags, or a
 # one-kanji name that is also a word (森, 誠, 光), which only this position vouches for.
+# A message that opens with a kana word and です (あらがきです！ポイントが…): a name when the dictionary does not
+# know the word (not よろしくです).
+KANA_FIRST = re.compile(r"(?:^|(?<=\n))([ぁ-ゖ]{3,6}|[ァ-ヴー]{3,6})(?=です[。！!、,\s])")
 SURNAME_FIRST = re.compile(r"(?:^|(?<=\n))(?:はい[、,]?\s*)?([\u4e00-\u9fff々]{1,3})(?=です(?:[。！!、,\s]|$))")
 # …の桜井です: a surname after の and before です (ひまわりエナジーの桜井です), vouched by the same test.
 SURNAME_AFTER_NO = re.compile(r"(?<=の)([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?)"
@@ -178,7 +182,7 @@ SURNAME_AFTER_NO = re.compile(r"(?<=の)([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4
 # name before an age in brackets (そうた（8歳）): what follows them is a particle, what is tried is the rest.
 KIN_BEFORE = re.compile(r"(?:(?:娘|息子|むすめ|むすこ|夫|妻|主人|旦那|長男|長女|次男|次女|三男|三女|子ども|子供|孫|弟|妹"
                         r"|兄|姉|嫁|婿|甥|姪|彼氏|彼女|友達|友人|祖母|祖父|(?:お|おお)?(?:ばあ|じい)ちゃん|義母|義父|いとこ"
-                        r"|家内|奥さん|かみさん|相方|パートナー|婚約者"
+                        r"|家内|奥さん|かみさん|相方|パートナー|婚約者|(?<![\u4e00-\u9fff])(?:上|下)(?!の子)"
                         r"|年長|年中|年少|[小中]学[1-6１-６]年生?|高校[1-3１-３]年生?|[1-9１-９]歳)の"
                         # 子どもは葵で, 下の子は光で: who they are, then the name
                         r"|(?:子ども|子供|上の子|下の子|末っ子|娘|息子|長男|長女|次男|次女)[はが](?=[^はがをにで]{1,4}(?:で|です|と|、)))")
@@ -215,6 +219,9 @@ _ROLE_END = re.compile(r"(?:者|員|客|主|長|族|婦|方|位|様|社|店|局)
 NAME_BEFORE_READING = re.compile(r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4}[ \u3000][\u4e00-\u9fff々]{1,3})[ \u3000]?"
                                  r"[（(][ぁ-ゖァ-ヴー]{1,8}[ \u3000・][ぁ-ゖァ-ヴー]{1,8}[）)]")
 QUOTED_AFTER_LABEL = re.compile(r"(?:名前|氏名|お名前|名入れ|名入れ内容)(?:は|を|:|：)?「([^「」\s、。]{1,8})」")
+# Staff naming themselves after 私、 (本件は私、四月一日が引き続き担当いたします).
+STAFF_SELF = re.compile(r"(?:(?<=私、)|(?<=わたくし、)|(?<=わたし、))([^\s、。！？!?]{1,6}?)"
+                        r"(?=が(?:引き続き|担当|対応|承|お伺|伺|ご案内|お受け))")
 # A quoted word that someone is called (「Raj」さん, わたしは「ミキ」です, 名札に「早川」と, 表札は…「Sato」):
 # kept when the dictionary reads a name in it or does not know it, or it is a capitalised Latin word.
 QUOTED_NAME = re.compile(r"「([^「」\s、。]{1,8})」(?=さん|様|くん|君|ちゃん)"
@@ -222,7 +229,8 @@ QUOTED_NAME = re.compile(r"「([^「」\s、。]{1,8})」(?=さん|様|くん|�
                          r"|(?<=宛名に)|(?<=メモに))「([^「」\s、。]{1,8})」")
 _INTRO_AFTER = re.compile(r"です|と申|(?:っ|と)いいます|と言います")
 # A name before what only a person has (みずほの誕生日が, ゆいの名前で), or what one signs up under (みのりで登録).
-_NAME_BEFORE_OWN = re.compile(r"(?:^|(?<=[\s、。！!？?「]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6})(?:の(?:お?誕生日|名前|名義)"
+_NAME_BEFORE_OWN = re.compile(r"(?:^|(?<=[\s、。！!？?「]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6})(?:の(?:お?誕生日|名前|名義"
+                              r"|(?:メール)?アドレス|アカウント|スマホ|携帯)|に聞い[たて]"
                               r"|(?:の名前|名義)?で(?:登録|予約|申し込|申込)|(?:ママ|パパ)(?:です|で|から|より|、|。|！))")
 # A katakana word the dictionary does not know, before a particle (メイウェザーが, ナーセルは, …のブリムの): a
 # foreign name far more often than anything else in running text (measured: no chat message changed).
@@ -366,6 +374,7 @@ def _is_place(doc: Doc, start: int, end: int) -> bool:
 
 
 _ALL_KANJI = re.compile(r"[\u4e00-\u9fff々]+")
+_KANJI_BEFORE_HONORIFIC = re.compile(r"[\u4e00-\u9fff々](?:さん|様|くん|君|ちゃん)")
 
 
 def _historical_figure(doc: Doc, start: int, end: int) -> bool:
@@ -523,6 +532,8 @@ class PersonRecognizer(EntityRecognizer):
             # David Lee. ends at the name; F. G. keeps its initials
             while end > start and (text[end - 1] in " ・," or (text[end - 1] == "." and text[end - 2:end - 1].islower())):
                 end -= 1
+            if _ALL_KANJI.fullmatch(text, start, end) and end - start <= 2 and _KANJI_BEFORE_HONORIFIC.match(text, end):
+                end += 1  # 陽向さん: Sudachi cut the given name; the honorific shows where it ends
             if (greeting := _GREETING.match(text, start, end)) is not None and greeting.end() < end:
                 start = greeting.end()  # Hi Olivia: the name after the greeting
             if (lead := _LOWER_WORDS_BEFORE_NAME.match(text, start, end)) is not None:
@@ -627,6 +638,15 @@ class PersonRecognizer(EntityRecognizer):
                 add(m.start(1), m.end(1), 0.7)
         for m in (*NAME_BEFORE_READING.finditer(text), *QUOTED_AFTER_LABEL.finditer(text)):
             if m.group(1) not in NOT_NAMES:
+                add(m.start(1), m.end(1), 0.8)
+        for m in KANA_FIRST.finditer(text):
+            word = m.group(1)
+            if (has_person_name_word(word) or _plausible_given_name(word)) and not any(  # not よかったです
+                    t.tag_.startswith(("動詞", "形容詞", "助動詞", "副詞", "形状詞", "感動詞"))
+                    for t in tokens_in(doc, m.start(1), m.end(1))):
+                add(m.start(1), m.end(1), 0.7)
+        for m in STAFF_SELF.finditer(text):
+            if m.group(1) not in NOT_NAMES and m.group(1) not in TITLES:
                 add(m.start(1), m.end(1), 0.8)
         for m in QUOTED_NAME.finditer(text):
             group = m.lastindex or 1
