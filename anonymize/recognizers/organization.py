@@ -145,7 +145,8 @@ _CHECKED_NAME_PATTERNS = tuple(re.compile(p) for p in (
 # The new name of a company (社名をアルテックと改称): a name whatever the dictionary says of it.
 _RENAMED = re.compile(r"(?:社名|商号)を「?(?P<name>" + _NAME_RUN + r"{2,20}?)」?(?=と|に)(?:改称|改め|変更)?")
 # A department after the company: 総務部, 情報システム部, カスタマーサクセス部, 第二営業部.
-_DEPARTMENT = r"(?:[ \u3000]?[\u4e00-\u9fffァ-ヴー]{1,12}?(?:事業部|本部|研究科|学部|学科|部|課|室))?"
+# A department after the name, a graduate school's before it (…大学大学院 工学研究科).
+_DEPARTMENT = r"(?:大学院)?(?:[ \u3000]?[\u4e00-\u9fffァ-ヴー]{1,12}?(?:事業部|本部|研究科|学部|学科|部|課|室))?"
 _START = r"(?<![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])"
 # NER organisations that are really places to stay, stations or venues (not a person's affiliation).
 _VENUE_END = (r"(?:(?:アリーナ|ドーム|スタジアム|球場|ホール(?!ディングス))[\u4e00-\u9fff]{0,3}"
@@ -412,6 +413,9 @@ class OrganizationRecognizer(RegexRecognizer):
          r"|(?<=works at )|(?<=working at )|(?<=worked at )|(?<=intern at ))[\u4e00-\u9fff々ァ-ヴー]{2,20}", 0.6),
         (_PUBLIC_SCHOOL, 0.7),
         (_DEPARTMENT_ALONE, 0.6),
+        # A care home or day service by its kind, then its own name (グループホームひだまり西新井で).
+        (r"(?:グループホーム|デイサービス|ケアハウス|老人ホーム|訪問看護ステーション|小規模多機能ホーム)"
+         r"(?![のはがをにでとへもや])[ぁ-んァ-ヴー\u4e00-\u9fff々]{2,12}?(?=で|の|に|は|を|が|、|。|\s|$)", 0.6),
     )
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
