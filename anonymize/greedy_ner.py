@@ -49,14 +49,17 @@ class GreedyNer:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for batch in minibatch(docs, batch_size):
-            if any(t.ent_iob for doc in batch for t in doc) or not any(len(d) for d in batch):
-                self.ner.set_annotations(batch, self.ner.predict(batch))  # preset entities: spaCy's own rules
-            else:
-                self._decode(batch)
+            preset = any(t.ent_iob for doc in batch for t in doc) or not any(len(d) for d in batch)
+            if preset or not self._decode(batch):  # spaCy's own rules for what these do not cover
+                self.ner.set_annotations(batch, self.ner.predict(batch))
             yield from batch
 
-    def _decode(self, docs: list[Doc]) -> None:
+    def _decode(self, docs: list[Doc]) -> bool:
+        """Set the entities of `docs`; False, leaving them untouched, for a model of another shape."""
         step = self.ner.model.predict(docs)
+        if step.vec2scores is None or step.state2vec.nF != 3:
+            step.clear_memory()
+            return False
         weights, bias = step.vec2scores.get_param("W"), step.vec2scores.get_param("b")
         unseen = step._class_mask == 0
         lengths = np.array([len(d) for d in docs])
@@ -104,6 +107,7 @@ class GreedyNer:
         step.clear_memory()
         for doc, found in zip(docs, ents, strict=True):
             doc.set_ents([Span(doc, s, e, label=self.label_names[lab]) for s, e, lab in found], default="outside")
+        return True
 
 
 @Language.factory("tokumei_greedy_ner", default_config={"source": "ner"})
