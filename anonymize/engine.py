@@ -70,12 +70,13 @@ def _load_model(model: str, exclude: tuple[str, ...], names_model: str) -> spacy
 
     Its layers multiply matrices with numpy (OpenBLAS) instead of thinc's default BLIS: the BLIS wheel
     falls back to its generic kernel on CPUs it does not know (seen: AMD family 25), where tok2vec ran
-    3.4x slower (README, "Speed"). GiNZA's NER is decoded by `GreedyNer` (anonymize/greedy_ner.py), as
-    spaCy's own decoder spends most of its time taking the GIL."""
+    3.4x slower (README, "Speed"). GiNZA's NER and the names head are decoded by `GreedyNer`
+    (anonymize/greedy_ner.py), as spaCy's own decoder spends most of its time taking the GIL."""
     with use_ops("numpy", use_blis=False):
         nlp = spacy.load(model, exclude=list(exclude))
         add_names_ner(nlp, Path(names_model) if names_model else NAMES_NER_DIR)
-    use_greedy_ner(nlp)
+    for ner in ("ner", "names_ner"):
+        use_greedy_ner(nlp, ner)
     return nlp
 
 

@@ -116,6 +116,6 @@ def make_greedy_ner(nlp: Language, name: str, source: str) -> GreedyNer:
 
 
 def use_greedy_ner(nlp: Language, source: str = "ner") -> None:
-    """Decode `source` with GreedyNer: added right after it, and `source` disabled."""
-    nlp.add_pipe("tokumei_greedy_ner", after=source, config={"source": source})
+    """Decode `source` with GreedyNer, named `<source>_greedy`: added right after it, and `source` disabled."""
+    nlp.add_pipe("tokumei_greedy_ner", name=f"{source}_greedy", after=source, config={"source": source})
     nlp.disable_pipe(source)

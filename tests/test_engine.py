@@ -264,7 +264,7 @@ def test_our_company_and_yours_are_not_names(anonymizer, text):
 
 def test_names_head_adds_its_spans_and_leaves_ginza_entities_alone(anonymizer):
     nlp = anonymizer.detector.nlp_engine.nlp["ja"]
-    assert nlp.pipe_names[-4:] == ["tokumei_stash_ents", "tokumei_names_from_beam", "names_ner",
+    assert nlp.pipe_names[-4:] == ["tokumei_stash_ents", "tokumei_names_from_beam", "names_ner_greedy",
                                    "tokumei_names_to_spans"]
     doc = nlp("山田太郎は東京都の会社に勤めている")
     assert ("山田太郎", "Person") in {(e.text, e.label_) for e in doc.ents}  # GiNZA's labels, back in place

@@ -1,4 +1,5 @@
-"""GreedyNer finds exactly the entities spaCy's own greedy decoder finds, with the same model."""
+"""GreedyNer finds exactly the entities spaCy's own greedy decoder finds, with the same model (GiNZA's NER
+and the names head)."""
 
 from __future__ import annotations
 
@@ -16,17 +17,23 @@ def nlp(anonymizer):
     return anonymizer.detector.nlp_engine.nlp["ja"]
 
 
-def _with_tok2vec(nlp, texts):
-    return list(nlp.get_pipe("tok2vec").pipe(nlp.make_doc(t) for t in texts))
+def _with_tok2vec(nlp, texts, then=()):
+    """Docs through tok2vec and the components named in `then` (the names head reads docs whose
+    entities tokumei_stash_ents has unset)."""
+    docs = list(nlp.get_pipe("tok2vec").pipe(nlp.make_doc(t) for t in texts))
+    for name in then:
+        docs = [nlp.get_pipe(name)(d) for d in docs]
+    return docs
 
 
 def _entities(docs):
     return [[(e.start, e.end, e.label_) for e in doc.ents] for doc in docs]
 
 
-def test_ginza_ner_is_decoded_by_greedy_ner(nlp):
-    assert "tokumei_greedy_ner" in nlp.pipe_names and "ner" in nlp.disabled
-    assert nlp.pipe_names.index("tokumei_greedy_ner") < nlp.pipe_names.index("tokumei_stash_ents")
+def test_ginza_ner_and_the_names_head_are_decoded_by_greedy_ner(nlp):
+    assert nlp.pipe_names == ["tok2vec", "ner_greedy", "tokumei_stash_ents", "tokumei_names_from_beam",
+                              "names_ner_greedy", "tokumei_names_to_spans"]
+    assert {"ner", "names_ner"} <= set(nlp.disabled)
 
 
 def test_same_entities_as_spacys_decoder(nlp):
@@ -34,13 +41,14 @@ def test_same_entities_as_spacys_decoder(nlp):
     if STOCKMARK.exists():
         texts += [r["text"] for r in json.loads(STOCKMARK.read_text(encoding="utf-8"))[:300]]
     texts += ["", " ", "。", "山田", "東京都\n\n大阪府", "  山田太郎  "]
-    ner = nlp.get_pipe("ner")
-    theirs = _with_tok2vec(nlp, texts)
-    ner.set_annotations(theirs, ner.predict(theirs))
-    ours = list(nlp.get_pipe("tokumei_greedy_ner").pipe(_with_tok2vec(nlp, texts), batch_size=64))
-    assert sum(map(len, _entities(theirs))) > 300  # the comparison covers many entities
-    assert _entities(ours) == _entities(theirs)
-    assert [[t.ent_iob_ for t in d] for d in ours] == [[t.ent_iob_ for t in d] for d in theirs]
+    for source, before in (("ner", []), ("names_ner", ["tokumei_stash_ents"])):
+        ner = nlp.get_pipe(source)
+        theirs = _with_tok2vec(nlp, texts, before)
+        ner.set_annotations(theirs, ner.predict(theirs))
+        ours = list(nlp.get_pipe(f"{source}_greedy").pipe(_with_tok2vec(nlp, texts, before), batch_size=64))
+        assert sum(map(len, _entities(theirs))) > 300  # the comparison covers many entities
+        assert _entities(ours) == _entities(theirs)
+        assert [[t.ent_iob_ for t in d] for d in ours] == [[t.ent_iob_ for t in d] for d in theirs]
 
 
 def test_preset_entities_go_to_spacys_decoder(nlp):
@@ -49,5 +57,5 @@ def test_preset_entities_go_to_spacys_decoder(nlp):
 
     doc = _with_tok2vec(nlp, ["田中さんが東京都に行った"])[0]
     doc.set_ents([Span(doc, 0, 1, label="Product_Other")], default="unmodified")
-    out = next(nlp.get_pipe("tokumei_greedy_ner").pipe([doc]))
+    out = next(nlp.get_pipe("ner_greedy").pipe([doc]))
     assert (0, 1, "Product_Other") in _entities([out])[0]
