@@ -153,7 +153,9 @@ KOREAN_INTRO = re.compile(r"(?:저는|제 이름은)\s*([가-힣]{2,4}?)(?:입�
 NAME_BEFORE_PASSPORT = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3})(?=[ ,:：]{1,3}[A-Z]{1,2}[0-9]{7}"
                                   r"(?![0-9]))")
 # A reading in brackets after a name: 我妻 颯（わがつま はやて）.
-READING_AFTER = re.compile(r"[ \u3000]?[（(]([ぁ-んァ-ヴー]{1,12}(?:[ \u3000・][ぁ-んァ-ヴー]{1,12})?"
+_READING_LABELS = r"フリガナ|ふりがな|カナ|かな|カタカナ|ひらがな|読み|よみ"
+READING_AFTER = re.compile(r"[ \u3000]?[（(](?!(?:" + _READING_LABELS + r")[）)])"
+                           r"([ぁ-んァ-ヴー]{1,12}(?:[ \u3000・][ぁ-んァ-ヴー]{1,12})?"
                            r"|[A-Z][a-z]+(?: [A-Z][a-z]+){1,2})[）)]")  # (イ・ジュノ), ホワイト 彩（Aya White）
 # A hiragana given name before an honorific (はるとくん, そうた様), which Sudachi splits into particles.
 HIRAGANA_BEFORE_HONORIFIC = re.compile(r"(?:^|(?<=[\s、。！？!?「（(の:：]))(?![おご])([ぁ-ゖ]{2,4})"
@@ -219,12 +221,16 @@ _ROLE_END = re.compile(r"(?:者|員|客|主|長|族|婦|方|位|様|社|店|局)
 NAME_BEFORE_READING = re.compile(r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4}[ \u3000][\u4e00-\u9fff々]{1,3})[ \u3000]?"
                                  r"[（(][ぁ-ゖァ-ヴー]{1,8}[ \u3000・][ぁ-ゖァ-ヴー]{1,8}[）)]")
 QUOTED_AFTER_LABEL = re.compile(r"(?:名前|氏名|お名前|名入れ|名入れ内容)(?:は|を|:|：)?「([^「」\s、。]{1,8})」")
+# A name before the label of its reading in brackets (ミタライエイタ（フリガナ）で登録).
+NAME_BEFORE_READING_LABEL = re.compile(r"(?:^|(?<=[\s、。「:：]))(?!(?:" + _READING_LABELS + r")[（(])"
+                                       r"([ァ-ヴー]{2,8}(?:[ \u3000][ァ-ヴー]{1,6})?|[ぁ-ゖ]{2,8}(?:[ \u3000][ぁ-ゖ]{1,6})?)"
+                                       r"(?=[（(](?:" + _READING_LABELS + r")[）)])")
 # Staff naming themselves after 私、 (本件は私、四月一日が引き続き担当いたします).
 STAFF_SELF = re.compile(r"(?:(?<=私、)|(?<=わたくし、)|(?<=わたし、))([^\s、。！？!?]{1,6}?)"
                         r"(?=が(?:引き続き|担当|対応|承|お伺|伺|ご案内|お受け))")
 # A quoted word that someone is called (「Raj」さん, わたしは「ミキ」です, 名札に「早川」と, 表札は…「Sato」):
 # kept when the dictionary reads a name in it or does not know it, or it is a capitalised Latin word.
-QUOTED_NAME = re.compile(r"「([^「」\s、。]{1,8})」(?=さん|様|くん|君|ちゃん)"
+QUOTED_NAME = re.compile(r"「([^「」\s、。]{1,8})」(?=さん|様|くん|君|ちゃん|って名前|という名前|って呼|と呼)"
                          r"|(?:(?<=私は)|(?<=わたしは)|(?<=僕は)|(?<=名札に)|(?<=名札には)|(?<=表札に)|(?<=表札は)"
                          r"|(?<=宛名に)|(?<=メモに))「([^「」\s、。]{1,8})」")
 _INTRO_AFTER = re.compile(r"です|と申|(?:っ|と)いいます|と言います")
@@ -645,6 +651,8 @@ class PersonRecognizer(EntityRecognizer):
                     t.tag_.startswith(("動詞", "形容詞", "助動詞", "副詞", "形状詞", "感動詞"))
                     for t in tokens_in(doc, m.start(1), m.end(1))):
                 add(m.start(1), m.end(1), 0.7)
+        for m in NAME_BEFORE_READING_LABEL.finditer(text):
+            add(m.start(1), m.end(1), 0.8)
         for m in STAFF_SELF.finditer(text):
             if m.group(1) not in NOT_NAMES and m.group(1) not in TITLES:
                 add(m.start(1), m.end(1), 0.8)
