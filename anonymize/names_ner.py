@@ -6,6 +6,9 @@ results go to `doc.spans["names"]` instead:
 
     ner → tokumei_stash_ents → tokumei_names_from_beam → names_ner → tokumei_names_to_spans
 
+(At load time the engine disables both `ner` components and runs a `<name>_greedy` decoder of the same
+model after each, anonymize/greedy_ner.py; the beam still uses `names_ner` itself.)
+
 The head's greedy parse gives the names; a beam over the same head adds those that other likely parses
 agree on (a twentieth of the beam's probability, summed), held to stricter evidence. A leak costs more than a
 redacted word, and the greedy parse alone missed one company in five. (The beam's best parse in place of
