@@ -226,7 +226,7 @@ NOT_PERSONAL = [
     # unknown katakana in a conversation: a product or brand (a foreign name in prose stays: NAME_FORMS)
     "ジェネリックに変えたら効かない気がする。。カロナールのジェネリックです",
     "よかったです。ほかにお困りのことはありますか？", "とんでもないです。領収書はまとめてください",
-    "カタカナ（フリガナ）でご入力ください",
+    "カタカナ（フリガナ）でご入力ください", "Kindleで東野圭吾の『白夜行』買ったのにライブラリに出てこない",
 ]
 
 

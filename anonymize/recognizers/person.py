@@ -287,9 +287,11 @@ WORK_AFTER = re.compile(r"[ \u3000]?の?[ \u3000]?(?:全\d*巻|全巻|\d+巻|シ
                         r"|原作|最新刊|本(?![名人])|映画|フィギュア|ぬいぐるみ|コラボ|新しいアルバム|アルバム|新曲|曲|文庫|初版本?|新刊|小説"
                         r"|ノクターン|ソナタ|交響曲|協奏曲|単行本)")
 # After a name in a conversation, a show, a match or merchandise of someone famous (米津玄師の東京ドーム公演,
-# 羽生結弦さんのアイスショー, 大谷翔平選手の試合, 五条悟のアクスタ): the public figure as a topic. Prose keeps them.
+# 羽生結弦さんのアイスショー, 大谷翔平選手の試合, 五条悟のアクスタ, 東野圭吾の『白夜行』): the public figure as a
+# topic. Prose keeps them (Wikipedia quotes works after their authors' names too).
 _EVENT_AFTER = re.compile(r"(?:さん|選手|氏)?の?(?:[^\s、。の]{1,6}?)?(?:ライブ|公演|ツアー|コンサート|アイスショー"
-                          r"|引退試合|試合|対局|歌詞|朗読|ドラマ|出演|主演|アクスタ|ファンクラブ|アナログ盤|パブリックビューイング)")
+                          r"|引退試合|試合|対局|歌詞|朗読|ドラマ|出演|主演|アクスタ|ファンクラブ|アナログ盤|パブリックビューイング"
+                          r"|(?<=の)[『「])")  # a work quoted after its author's name: 村上春樹の『海辺のカフカ』
 # Words of a game's chat (天井まで回した, 限定ボイス, 推しは…): the katakana names there are characters, and a
 # player's own name comes with an honorific or a label that scores it higher.
 _GAME_CONTEXT = re.compile(r"ガチャ|天井|[0-9０-９]+連|推し|限定ボイス|キャラ|SSR|ピックアップ|排出|周回|編成|凸")
