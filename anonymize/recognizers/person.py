@@ -394,6 +394,13 @@ def _historical_figure(doc: Doc, start: int, end: int) -> bool:
             and bool(_ALL_KANJI.fullmatch(tokens[0].text)) and not doc.text.startswith(tuple(HONORIFICS), end))
 
 
+def _in_a_title(text: str, start: int, end: int) -> bool:
+    """Inside 『…』, where a conversation quotes a book's, a film's or a game's title (『海辺のカフカ』)."""
+    opened = text.rfind("『", 0, start)
+    closes = text.find("』", end)
+    return opened > text.rfind("』", 0, start) and closes >= 0 and "『" not in text[end:closes]
+
+
 def _famous_at_an_event(doc: Doc, text: str, start: int, end: int) -> bool:
     """A full name (surname and given name, as the dictionary reads them) before a show, a match or
     merchandise, with no kin word before it: 米津玄師の公演, not 息子の翔太の試合."""
@@ -710,7 +717,8 @@ class PersonRecognizer(EntityRecognizer):
                 or text.endswith("駅", 0, s) or bool(_PLACE_AFTER_NAME.match(text, e))
                 or self._not_a_name(doc, text, s, e) or bool(WORK_AFTER.match(text, e)) or self._role(doc, s, e)
                 or _kind_and_its_name(text[s:e]) or _in_a_route(doc, text, s, e) or _station_exit(doc, s, e)
-                or ((_historical_figure(doc, s, e) or _famous_at_an_event(doc, text, s, e)) and in_chat_register(text)))
+                or ((_historical_figure(doc, s, e) or _famous_at_an_event(doc, text, s, e) or _in_a_title(text, s, e))
+                    and in_chat_register(text)))
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
