@@ -291,7 +291,10 @@ WORK_AFTER = re.compile(r"[ \u3000]?の?[ \u3000]?(?:全\d*巻|全巻|\d+巻|シ
 # topic. Prose keeps them (Wikipedia quotes works after their authors' names too).
 _EVENT_AFTER = re.compile(r"(?:さん|選手|氏)?の?(?:[^\s、。の]{1,6}?)?(?:ライブ|公演|ツアー|コンサート|アイスショー"
                           r"|引退試合|試合|対局|歌詞|朗読|ドラマ|出演|主演|アクスタ|ファンクラブ|アナログ盤|パブリックビューイング"
+                          r"|ニュース|記事|インタビュー|サイン|写真集|ボイス|シーン|CM"
                           r"|(?<=の)[『「])")  # a work quoted after its author's name: 村上春樹の『海辺のカフカ』
+# Right after a full name, a likeness asked for (大谷翔平みたいな髪型, 羽生結弦くらいの前髪); not after さん.
+_LIKENESS_AFTER = re.compile(r"みたいな|みたいに|くらいの|ぐらいの")
 # Words of a game's chat (天井まで回した, 限定ボイス, 推しは…): the katakana names there are characters, and a
 # player's own name comes with an honorific or a label that scores it higher.
 _GAME_CONTEXT = re.compile(r"ガチャ|天井|[0-9０-９]+連|推し|限定ボイス|キャラ|SSR|ピックアップ|排出|周回|編成|凸")
@@ -402,11 +405,13 @@ def _in_a_title(text: str, start: int, end: int) -> bool:
 
 
 def _famous_at_an_event(doc: Doc, text: str, start: int, end: int) -> bool:
-    """A full name (surname and given name, as the dictionary reads them) before a show, a match or
-    merchandise, with no kin word before it: 米津玄師の公演, not 息子の翔太の試合."""
+    """A full name (surname and given name, as the dictionary reads them) before a show, a match,
+    merchandise or a likeness asked for, with no kin word before it: 米津玄師の公演, 大谷翔平みたいな髪型,
+    not 息子の翔太の試合."""
     tokens = [t for t in tokens_in(doc, start, end) if t.text not in ("選手", "氏")]
     return (len(tokens) >= 2 and all(t.tag_.startswith("名詞-固有名詞-人名") for t in tokens)
-            and _EVENT_AFTER.match(text, end) is not None and not KIN_BEFORE.search(text[max(0, start - 8):start]))
+            and (_EVENT_AFTER.match(text, end) is not None or _LIKENESS_AFTER.match(text, end) is not None)
+            and not KIN_BEFORE.search(text[max(0, start - 8):start]))
 
 
 def _in_a_route(doc: Doc, text: str, start: int, end: int) -> bool:
