@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 
 import numpy as np
 from blis.py import gemm
-from spacy.attrs import IS_SPACE, SENT_START
+from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span
@@ -49,7 +49,7 @@ class GreedyNer:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         for batch in minibatch(docs, batch_size):
-            preset = any(t.ent_iob for doc in batch for t in doc) or not any(len(d) for d in batch)
+            preset = any(doc.to_array([ENT_IOB]).any() for doc in batch) or not any(len(d) for d in batch)
             if preset or not self._decode(batch):  # spaCy's own rules for what these do not cover
                 self.ner.set_annotations(batch, self.ner.predict(batch))
             yield from batch

@@ -712,18 +712,19 @@ class PersonRecognizer(EntityRecognizer):
         if _GAME_CONTEXT.search(text):
             extended = [(s, e, score) for s, e, score in extended if score >= 0.8 or not _KATAKANA_CHAR.search(text, s, e)]
         return [RecognizerResult(self.ENTITY, s, e, score) for s, e, score in extended
-                if text[s:e] not in pets and not self._not_a_person(doc, text, s, e)]
+                if text[s:e] not in pets and not self._not_a_person(doc, text, s, e, conversation)]
 
-    def _not_a_person(self, doc: Doc, text: str, s: int, e: int) -> bool:
-        """The last word on a candidate: a word, a thing, a place, a work or a pet's kind, not a person."""
+    def _not_a_person(self, doc: Doc, text: str, s: int, e: int, conversation: bool) -> bool:
+        """The last word on a candidate: a word, a thing, a place, a work or a pet's kind, not a person;
+        `conversation` is `in_chat_register(text)`, taken once per text."""
         return (text[s:e] in NEVER_NAMES or _english_fragment(text[s:e]) or bool(_PET_KIND.fullmatch(text, s, e))
                 or bool(NOT_NAME_TAIL.search(unicodedata.normalize("NFKC", text[s:e])))  # ｱﾌﾟﾘ as アプリ
                 or bool(_NOT_A_NAME_SHAPE.search(text[s:e])) or bool(NOT_ONE_NAME.search(text, s, e))
                 or text.endswith("駅", 0, s) or bool(_PLACE_AFTER_NAME.match(text, e))
                 or self._not_a_name(doc, text, s, e) or bool(WORK_AFTER.match(text, e)) or self._role(doc, s, e)
                 or _kind_and_its_name(text[s:e]) or _in_a_route(doc, text, s, e) or _station_exit(doc, s, e)
-                or ((_historical_figure(doc, s, e) or _famous_at_an_event(doc, text, s, e) or _in_a_title(text, s, e))
-                    and in_chat_register(text)))
+                or (conversation and (_historical_figure(doc, s, e) or _famous_at_an_event(doc, text, s, e)
+                                      or _in_a_title(text, s, e))))
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
