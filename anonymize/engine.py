@@ -302,9 +302,9 @@ ENGLISH_WORDS = frozenset(
     "year pilates yoga member members everyone guest guests sir madam".split())
 # An English self-introduction right before a name: there a name may start with an English word (I'm Will Harper).
 _SELF_INTRO_EN = re.compile(r"\b(?:" + ENGLISH_SELF_INTRO + r") $")
-# Words of a product, plan or service name (Prime Video, ChatGPT Plus, Adobe Creative Cloud): never in a person's.
+# Words of a product, plan or service name (Prime Video, ChatGPT Plus, PAS With): never in a person's.
 _PRODUCT_WORDS = frozenset("plus pro premium prime online video music cloud creative plan plans duo store app apps bank "
-                           "pay card account subscription edition suite studio cafe".split())
+                           "with and the of for pay card account subscription edition suite studio cafe".split())
 _NAME_TYPES = frozenset({"PERSON", "ORGANIZATION"})
 # An honorific or "addressed to" that NER or a name pattern took into a name's end (様向け, 御中, 宛て).
 _ADDRESSEE_TAIL = re.compile(r"(?:(?:様|さま|さん|殿|御中)(?:向け?|宛て?)?|向け|宛て?)$")

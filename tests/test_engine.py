@@ -229,6 +229,21 @@ NOT_PERSONAL = [
     "よかったです。ほかにお困りのことはありますか？", "とんでもないです。領収書はまとめてください",
     "カタカナ（フリガナ）でご入力ください", "Kindleで東野圭吾の『白夜行』買ったのにライブラリに出てこない",
     "『星の王子さま』は感想が書きやすくおすすめです", "大谷翔平みたいな短めのツーブロックにしたいです",
+    # a chat reply, lists joined by ・, Latin beside kana, a building, a spa town, a maker's product
+    "りょうかいです、ありがとうございます", "送迎バスは溝の口・高津・武蔵小杉の3ルートです",
+    "ズンバ・BODYCOMBAT・ヨガは予約制です",
+    "auひかりの工事日っていつですか", "パークハウス吉祥寺の302号室の内見はできますか", "伊東の温泉に行きたいです",
+    "ブリヂストンのビッケって何歳から乗れますか",
+]
+
+
+# Staff after a greeting and their company, a child before a birth date, a quoted name character, a Korean
+# given name in lower case before a passport, a department before 宛て.
+NAME_FORMS += [
+    ("お問い合わせありがとうございます。ひまわり運送の千葉です。", "千葉"),
+    ("子どもの分です。蒼、2018年7月2日生まれです", "蒼"),
+    ("下のお名前の「翼」はこの字でよろしいですか", "翼"), ("母 Kim Soo-ah MX1234567", "Soo-ah"),
+    ("請求書は株式会社ミドリ商事 経理部宛てでお願いします", "経理部"),
 ]
 
 

@@ -198,7 +198,7 @@ _GOAL_BEFORE = re.compile(r"(?:志望校|志望先|第[一二三1-3](?:志望|�
 _PLACEHOLDER = re.compile(r"[〇○◯●×＊*]{2}|[〇○◯●]")
 # Last words of things, never of an organisation's name (迷惑メールフォルダ, 有機ELパネル, ガムテープ, 古物営業法).
 _THING_END = re.compile(r"(?:フォルダー?|ボタン|画面|ページ|メニュー|アイコン|パネル|テープ|セット|ケース|ケーブル"
-                        r"|バッテリー|ストレージ|フォト|クラス|見積もり|見積り"
+                        r"|バッテリー|ストレージ|フォト|クラス|コース|講座|見積もり|見積り"
                         r"|(?<![魔])法|法令|条例|規則|規約|約款|制度|ルーム|マシン|(?<!ブ)ラック|ピアノ|メーター|フォン|ブース)$"
                         # Produce named by where it is grown (岡山県産シャインマスカット; not 県産業), and a flight
                         # by where it lands (関空着, 羽田発便).
@@ -221,7 +221,7 @@ _PUBLIC_OFFICE = re.compile(r"(?:警察署|消防署|税務署|郵便局|保健�
 # has it; two characters at least before 部 or 課, so that 全部 and 一部 never are.
 _DEPARTMENT_AFTER = re.compile(r"[ \u3000]?[\u4e00-\u9fffァ-ヴー]{2,10}?(?:事業部|本部|部|課|室|支店|営業所|工場|事業所|支社"
                                r"|研究所)"
-                               r"(?![\u4e00-\u9fffァ-ヴー])")
+                               r"(?:(?=宛|御中)|(?![\u4e00-\u9fffァ-ヴー]))")  # …総務部宛て
 # Words right after a workplace that say someone works or studies there (湘南みなと訪問看護ステーションに勤めて,
 # とんかつ かつ久 三軒茶屋店の店長の…, オクト設計様の法人契約): whatever name stands before them is an affiliation.
 _WORKS_AT_AFTER = re.compile(r"に勤め|に勤務|で働い|で働き|の職員|の社員|の従業員|に所属|に入社|に通勤|の店長|のスタッフ"

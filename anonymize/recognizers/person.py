@@ -149,9 +149,9 @@ ENGLISH_INTRO = re.compile(r"(?:\b(?:" + ENGLISH_SELF_INTRO + r"|[Nn]ame:|(?:[Ww
 # Korean self-introduction (저는 김민지입니다, 제 이름은 박서준이에요): a Hangul name of two to four syllables.
 KOREAN_INTRO = re.compile(r"(?:저는|제 이름은)\s*([가-힣]{2,4}?)(?:입니다|이에요|예요|이라고|라고)")
 # Words of a Latin name right before a passport number (Tan Wei Ming TS2602256, Lim Shu Fen: TR1945388): a
-# travel party listed with their documents.
-NAME_BEFORE_PASSPORT = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,3})(?=[ ,:：]{1,3}[A-Z]{1,2}[0-9]{7}"
-                                  r"(?![0-9]))")
+# travel party listed with their documents; a Korean given name goes on in lower case (Park Mi-young).
+NAME_BEFORE_PASSPORT = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+|-[A-Za-z][a-z]+){1,3})"
+                                  r"(?=[ ,:：]{1,3}[A-Z]{1,2}[0-9]{7}(?![0-9]))")
 # A reading in brackets after a name: 我妻 颯（わがつま はやて）.
 _READING_LABELS = r"フリガナ|ふりがな|カナ|かな|カタカナ|ひらがな|読み|よみ"
 READING_AFTER = re.compile(r"[ \u3000]?[（(](?!(?:" + _READING_LABELS + r")[）)])"
@@ -170,6 +170,9 @@ HIRAGANA_FULL_NAME = re.compile(r"(?:^|(?<=[\s、。！？!?「:：]))([ぁ-ゖ]
 # Hiragana words those two rules see that are not names (はい そうです, どちらさま, みなさま, あかちゃん).
 HIRAGANA_WORDS = frozenset("はい いいえ ええ うん そう まあ あの えっと どちら こちら そちら あちら どなた みな あか かあ "
                            "とう ねえ にい じい ばあ おじ おば ちょっと よろしく".split())
+# Chat replies that open a message before です (りょうかいです, おけです), which Sudachi may split into a name.
+CHAT_REPLIES = frozenset("りょうかい りょーかい おけ おっけー オッケー オーケー リョウカイ だいじょうぶ だいじょぶ よろしく "
+                         "おつかれ おつかれさま ありがと ありがとう ごめん ほんと ほんとう".split())
 HIRAGANA_AFTER_UNIT = re.compile(r"(?<=[部課室店係社所]の)([ぁ-ゖ]{2,4})(?=です|と申|でございます)")
 # A message that starts with a one-word name and です (森です。シャワーが…): a surname Sudachi tags, or a
 # one-kanji name that is also a word (森, 誠, 光), which only this position vouches for.
@@ -189,6 +192,9 @@ KIN_BEFORE = re.compile(r"(?:(?:娘|息子|むすめ|むすこ|夫|妻|主人|�
                         # 子どもは葵で, 下の子は光で: who they are, then the name
                         r"|(?:子ども|子供|上の子|下の子|末っ子|娘|息子|長男|長女|次男|次女)[はが](?=[^はがをにで]{1,4}(?:で|です|と|、)))")
 AGE_AFTER = re.compile(r"[（(][0-9０-９]{1,2}歳[）)]")
+# A birth date right after a name and a comma (湊、2019年4月3日生まれ): a child or a member being registered.
+BIRTH_AFTER = re.compile(r"[、,][ \u3000]?(?:(?:昭和|平成|令和)[0-9０-９元]{1,2}|[0-9０-９]{4})年[0-9０-９]{1,2}月"
+                         r"[0-9０-９]{1,2}日(?:生まれ|生)")
 _GIVEN_NAME_CANDIDATE = re.compile(r"[\u4e00-\u9fff々]{1,3}(?![\u4e00-\u9fff々])|[ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}")
 # How kana phrases that follow の start, never a given name: ために, いうこと, したい…, ものが.
 _KANA_PHRASE_STARTS = ("ため", "いう", "こと", "もの", "とこ", "よう", "ほう", "した", "する", "なる", "いる", "ある")
@@ -220,7 +226,7 @@ _ROLE_END = re.compile(r"(?:者|員|客|主|長|族|婦|方|位|様|社|店|局)
 # label (名前は「きよ」).
 NAME_BEFORE_READING = re.compile(r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4}[ \u3000][\u4e00-\u9fff々]{1,3})[ \u3000]?"
                                  r"[（(][ぁ-ゖァ-ヴー]{1,8}[ \u3000・][ぁ-ゖァ-ヴー]{1,8}[）)]")
-QUOTED_AFTER_LABEL = re.compile(r"(?:名前|氏名|お名前|名入れ|名入れ内容)(?:は|を|:|：)?「([^「」\s、。]{1,8})」")
+QUOTED_AFTER_LABEL = re.compile(r"(?:名前|氏名|お名前|名入れ|名入れ内容)(?:は|を|の|:|：)?「([^「」\s、。]{1,8})」")
 # A name before the label of its reading in brackets (ミタライエイタ（フリガナ）で登録).
 NAME_BEFORE_READING_LABEL = re.compile(r"(?:^|(?<=[\s、。「:：]))(?!(?:" + _READING_LABELS + r")[（(])"
                                        r"([ァ-ヴー]{2,8}(?:[ \u3000][ァ-ヴー]{1,6})?|[ぁ-ゖ]{2,8}(?:[ \u3000][ぁ-ゖ]{1,6})?)"
@@ -253,8 +259,9 @@ NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|�
                            r"|柄|プラン|制度|カラー|コース|メニュー|キャンペーン|マシン|見学|近く"
                            # a shop, a class or a model named after someone (コメダ珈琲, 錦織圭モデル), a town (大阪市内)
                            r"|珈琲|製麺|クラス|ボクシング|モデル|企業|市内|区内|県内|都内|町内)$")
-# After a name, a shop, station, venue or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院): the place.
-_PLACE_AFTER_NAME = re.compile(r"支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル"
+# After a name, a shop, station, venue or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院, 伊東の温泉):
+# the place.
+_PLACE_AFTER_NAME = re.compile(r"支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル|の?温泉"
                                r"|[\u4e00-\u9fffァ-ヴー]{0,6}?(?:病院|医院|クリニック|歯科)")
 # Kana of a compound with the katakana after it (ペットらくのりサービス, あさぎポータル), not a name before サン/クン.
 _KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ|ママ|パパ)[ァ-ヴ]")
@@ -404,6 +411,56 @@ def _in_a_title(text: str, start: int, end: int) -> bool:
     return opened > text.rfind("』", 0, start) and closes >= 0 and "『" not in text[end:closes]
 
 
+# ジャン=ジャック, the F of ジョン・F・ケネディ, a position before a player's name (FWハーフナー・マイク)
+_DOTTED_NAME_PART = re.compile(r"[A-Za-z]*[ァ-ヴ][ァ-ヴー=＝]*|[A-Z]\.?|")
+_LATIN_BESIDE_KANA = re.compile(r"[A-Za-z][ぁ-ゖ]|[ぁ-ゖ][A-Za-z]")
+
+
+def _dotted_list(doc: Doc, text: str, start: int, end: int) -> bool:
+    """Items joined by ・ that are not all katakana (溝の口・高津・二子新地, BODYPUMP・ズンバ・ホットヨガ): a list of
+    places, classes or products. A name written with ・ is a foreign one in katakana, initials allowed
+    (ジョン・F・ケネディ); names listed so (山田・佐藤) are kept when the dictionary reads every item as a name."""
+    parts = text[start:end].split("・")  # the last may go on with a title or a number (ジョン・ビング提督, パウロ2世)
+    if len(parts) < 2 or (all(_DOTTED_NAME_PART.fullmatch(p) for p in parts[:-1])
+                          and (_KATAKANA_CHAR.match(parts[-1]) is not None
+                               or _DOTTED_NAME_PART.fullmatch(parts[-1]) is not None)):
+        return False
+    return not all(is_name_tag(t) for t in tokens_in(doc, start, end) if t.text != "・")
+
+
+def _not_a_name_word(doc: Doc, start: int, end: int) -> bool:
+    """Words no name is: Latin beside kana in one word (auひかり), a count (二輪), a katakana adjective
+    (ジャイアント), katakana words before a place (グランフォレスト三鷹, a building's name)."""
+    tokens = tokens_in(doc, start, end)
+    if not tokens or any(is_name_tag(t) for t in tokens):
+        return False
+    katakana = [bool(KATAKANA_WORD.fullmatch(t.text)) for t in tokens]
+    return (bool(_LATIN_BESIDE_KANA.search(doc.text, start, end))
+            or (len(tokens) == 2 and tokens[0].tag_ == "名詞-数詞" and tokens[1].tag_.startswith("接尾辞"))
+            or (len(tokens) == 1 and katakana[0] and tokens[0].tag_ == "名詞-普通名詞-形状詞可能")
+            or (len(tokens) >= 2 and katakana[0] and not katakana[-1] and tokens[-1].tag_.startswith("名詞-固有名詞-地名")))
+
+
+def _among_places(doc: Doc, start: int, end: int) -> bool:
+    """An item of a ・ list next to a place (溝の口・高津・二子新地): a stop or a district, not a surname."""
+    before = [t for t in doc if t.idx + len(t.text) <= start][-2:]  # place, ・
+    after = [t for t in doc if t.idx >= end][:2][::-1]  # place, ・ (reversed)
+    return any(len(pair) == 2 and pair[1].text == "・" and pair[0].tag_.startswith("名詞-固有名詞-地名")
+               for pair in (before, after))
+
+
+_MAKER_LABELS = frozenset({"Company", "Company_Group", "Corporation_Other"})
+_STAFF_AFTER = re.compile(r"です|でございます|と申|さん|様|が(?:担当|対応|承)")
+
+
+def _a_makers_product(doc: Doc, text: str, start: int, end: int) -> bool:
+    """Katakana right after a company and の, in a conversation (ブリヂストンのビッケ, パナソニックのギュット): the
+    company's product, unless it is staff naming themselves (パナソニックのタナカです)."""
+    return (text[start - 1:start] == "の" and bool(KATAKANA_WORD.fullmatch(text, start, end))
+            and any(e.end_char == start - 1 and e.label_ in _MAKER_LABELS for e in doc.ents)
+            and _STAFF_AFTER.match(text, end) is None)
+
+
 def _famous_at_an_event(doc: Doc, text: str, start: int, end: int) -> bool:
     """A full name (surname and given name, as the dictionary reads them) before a show, a match,
     merchandise or a likeness asked for, with no kin word before it: 米津玄師の公演, 大谷翔平みたいな髪型,
@@ -434,6 +491,9 @@ def _in_a_route(doc: Doc, text: str, start: int, end: int) -> bool:
 _SELF_REFERENCE = re.compile(r"した者|の者です|(?:さっき|先ほど|先日|昨日|以前|前に)[^。]{0,12}(?:チャット|問い合わせ|問合せ"
                              r"|電話|連絡|注文|予約|申し込)|問い合わせ番号")
 _UNIT_NO = frozenset(c + "の" for c in "部課室店係社所")
+# Staff naming themselves after a greeting and their company (ありがとうございます。つばめ引越便の千葉です).
+_STAFF_GREETING = re.compile(r"(?:ありがとうございます|お世話になっております|お待たせ(?:いた)?しました|失礼いたします)"
+                             r"[。、！!]\s*[^\s。、！？!?]{2,16}の$")
 
 
 def _english_fragment(value: str) -> bool:
@@ -611,6 +671,7 @@ class PersonRecognizer(EntityRecognizer):
         for m in (*SURNAME_FIRST.finditer(text), *SURNAME_AFTER_NO.finditer(text)):
             # 営業部の千葉です, 千葉です、さっきチャットした者です: a surname that is a place too
             staff = text[m.start() - 2:m.start()] in _UNIT_NO or (
+                m.re is SURNAME_AFTER_NO and _STAFF_GREETING.search(text, 0, m.start()) is not None) or (
                 m.re is SURNAME_FIRST and _SELF_REFERENCE.search(text, m.end()) is not None)
             named = m.group(1) in ONE_KANJI_NAMES or has_person_name_word(m.group(1)) or (
                 staff and has_proper_noun(m.group(1)))
@@ -661,7 +722,8 @@ class PersonRecognizer(EntityRecognizer):
                 add(m.start(1), m.end(1), 0.8)
         for m in KANA_FIRST.finditer(text):
             word = m.group(1)
-            if (has_person_name_word(word) or _plausible_given_name(word)) and not any(  # not よかったです
+            if word not in CHAT_REPLIES and (has_person_name_word(word) or _plausible_given_name(word)) and not any(
+                    # not よかったです
                     t.tag_.startswith(("動詞", "形容詞", "助動詞", "副詞", "形状詞", "感動詞"))
                     for t in tokens_in(doc, m.start(1), m.end(1))):
                 add(m.start(1), m.end(1), 0.7)
@@ -681,7 +743,7 @@ class PersonRecognizer(EntityRecognizer):
         for m in _NAME_BEFORE_OWN.finditer(text):
             if _plausible_given_name(m.group(1)):
                 add(m.start(1), m.end(1), 0.7)
-        for m in AGE_AFTER.finditer(text):
+        for m in (*AGE_AFTER.finditer(text), *BIRTH_AFTER.finditer(text)):
             if (name := _NAME_BEFORE_AGE.search(text, 0, m.start())) and _plausible_given_name(name.group(1)):
                 add(name.start(1), name.end(1), 0.7)
         for m in HALFWIDTH_NAME.finditer(text):
@@ -717,14 +779,16 @@ class PersonRecognizer(EntityRecognizer):
     def _not_a_person(self, doc: Doc, text: str, s: int, e: int, conversation: bool) -> bool:
         """The last word on a candidate: a word, a thing, a place, a work or a pet's kind, not a person;
         `conversation` is `in_chat_register(text)`, taken once per text."""
-        return (text[s:e] in NEVER_NAMES or _english_fragment(text[s:e]) or bool(_PET_KIND.fullmatch(text, s, e))
+        return (text[s:e] in NEVER_NAMES or text[s:e] in CHAT_REPLIES or _english_fragment(text[s:e])
+                or bool(_PET_KIND.fullmatch(text, s, e))
                 or bool(NOT_NAME_TAIL.search(unicodedata.normalize("NFKC", text[s:e])))  # ｱﾌﾟﾘ as アプリ
                 or bool(_NOT_A_NAME_SHAPE.search(text[s:e])) or bool(NOT_ONE_NAME.search(text, s, e))
                 or text.endswith("駅", 0, s) or bool(_PLACE_AFTER_NAME.match(text, e))
                 or self._not_a_name(doc, text, s, e) or bool(WORK_AFTER.match(text, e)) or self._role(doc, s, e)
                 or _kind_and_its_name(text[s:e]) or _in_a_route(doc, text, s, e) or _station_exit(doc, s, e)
+                or _dotted_list(doc, text, s, e) or _not_a_name_word(doc, s, e) or _among_places(doc, s, e)
                 or (conversation and (_historical_figure(doc, s, e) or _famous_at_an_event(doc, text, s, e)
-                                      or _in_a_title(text, s, e))))
+                                      or _in_a_title(text, s, e) or _a_makers_product(doc, text, s, e))))
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
