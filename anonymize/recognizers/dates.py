@@ -23,7 +23,19 @@ _COMPACT = r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 _SHORT_YEAR = r"(?<![0-9/.\-])\d{2}\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.\-]\d{1,2}[/.\-]\d{1,2})"
 _YEAR_BORN = (r"(?:(?:19|20)\d{2}|" + _ERA + r"\s?(?:\d{1,2}|元))\s?年(?=\s?(?:生まれ|産まれ|" + _BORN_AFTER + r"))"
               r"|(?<![A-Za-z])[MTSHR]\.?\s?\d{1,2}(?=\s?(?:生まれ|産まれ|" + _BORN_AFTER + r"))")  # H2生まれ
-_YEAR = re.compile(r"((?:19|20)\d{2})|(" + _ERA + r")\s?(\d{1,2}|元)")
+_KN = "[一二三四五六七八九十]"
+_YEAR = re.compile(r"((?:19|20)\d{2})|(" + _ERA + r")\s?(\d{1,2}|元|" + _KN + "{1,3})")
+# An era date in kanji numbers (昭和六十三年七月十四日), which cannot be read digit for digit.
+_KANJI_NUMBER_DATE = (r"(?:明治|大正|昭和|平成|令和)\s?(?:" + _KN + r"{1,3}|元)年" + _KN + r"{1,3}月" + _KN + r"{1,3}日")
+
+
+def kanji_number(text: str) -> int:
+    """六十三 → 63, 十四 → 14, 七 → 7: the kanji numbers of an era year, a month or a day."""
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+    tens, _, ones = text.partition("十")
+    if not _:
+        return digits[text]
+    return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
 
 
 # Full dates in kanji digits written one by one (一九九〇年一月二日, 平成二年三月四日) read as digits, one character
@@ -47,7 +59,7 @@ def birth_year(value: str) -> int | None:
     if m.group(1):
         return int(m.group(1))
     era = m.group(2).rstrip(".")
-    n = 1 if m.group(3) == "元" else int(m.group(3))
+    n = 1 if m.group(3) == "元" else int(m.group(3)) if m.group(3).isdigit() else kanji_number(m.group(3))
     return ERAS[era] + n
 
 
@@ -59,8 +71,22 @@ LATEST_UNLABELLED_BIRTH_YEAR = 2010
 # delivery date in the same sentence as 誕生日プレゼント is not a birth date.
 _MONTH_DAY = (r"(?:(?<=誕生日は)|(?<=誕生日:)|(?<=誕生日が)|(?<=生年月日は)|(?<=生年月日:)|(?<=誕生日 ))"
               r"\d{1,2}\s?(?:月\s?\d{1,2}\s?日|/\d{1,2})(?![0-9])"
+              # a birthday corrected (誕生日は4月5日じゃなくて4月15日): scored only with its label before it
+              r"|(?:(?<=じゃなくて)|(?<=ではなく)|(?<=正しくは)|(?<=正しくは、)|(?<=正しくは ))"
+              r"\d{1,2}(?:月\d{1,2}日|/\d{1,2})(?![0-9])"
               r"|(?<![0-9/])\d{1,2}(?:月\d{1,2}日|/\d{1,2})(?=生まれ|産まれ|" + _BORN_AFTER
               + r"|が誕生日|は誕生日|の誕生日|が生年月日)")
+_MONTH_DAY_RE = re.compile(_MONTH_DAY)
+
+
+# A month-day further on in the sentence of its label (誕生日間違えてました、4月15日です, 誕生日を4/15に訂正):
+# a birthday when the label is not part of a compound (誕生日プレゼント, 誕生日ケーキ, 誕生日月) and the sentence
+# names no other event (…12月3日に届けて).
+_LOOSE_MONTH_DAY = r"(?<![0-9/年.\-])\d{1,2}(?:月\d{1,2}日|/\d{1,2})(?![0-9/])"
+_LOOSE_MONTH_DAY_RE = re.compile(_LOOSE_MONTH_DAY)
+_BIRTHDAY_LABEL = re.compile(r"(?:誕生日|生年月日)(?!プレゼント|ケーキ|クーポン|特典|会|祝|お祝|パーティ|月|当日|前|割"
+                             r"|セール|カード|メッセージ|旅行|ディナー|ランチ|プラン|コース|企画|イベント|用|向け)[^。！？!?\n]{0,24}$")
+_SENTENCE_EVENT = re.compile(r"届|配送|発送|予約|注文|購入|申込|申し込|開催|来店|当日|まで|から|以降|以内|前日|翌日")
 
 
 class DateOfBirthRecognizer(RegexRecognizer):
@@ -71,6 +97,8 @@ class DateOfBirthRecognizer(RegexRecognizer):
         (_MONTH_DAY, 0.5),
         (NOT_AFTER_DIGIT + _SHORT_YEAR + NOT_BEFORE_DIGIT, 0.5),
         (NOT_AFTER_DIGIT + _YEAR_BORN, 0.5),
+        (_KANJI_NUMBER_DATE, 0.5),
+        (_LOOSE_MONTH_DAY, 0.5),
     )
     CONTEXT = ("生年月日", "誕生日", "生まれ", "生年", "birthday", "Birthday", "DOB", "バースデー", "産まれ")
     CONTEXT_BEFORE = 20
@@ -89,6 +117,13 @@ class DateOfBirthRecognizer(RegexRecognizer):
         that is the customer's birth date (1985/11/03 です, answering the question before)."""
         if _EXAMPLE_BEFORE.search(text, max(0, start - 6), start) or not _real_month_day(text[start:end]):
             return None  # （例：1990/01/01）, 平成〇年〇月〇日: a form's example, not anyone's date
+        if _PET_BEFORE.search(text, max(0, start - 15), start):
+            return None  # うちの猫は2022年5月1日生まれ: a pet's birthday is no one's personal data
+        if _LOOSE_MONTH_DAY_RE.fullmatch(text, start, end) and not _MONTH_DAY_RE.match(text, start):
+            label = _BIRTHDAY_LABEL.search(text, 0, start)
+            stop = min((i for c in "。！？!?\n" if (i := text.find(c, end)) >= 0), default=len(text))
+            loose = label is not None and not _SENTENCE_EVENT.search(text, label.start(), stop)
+            return min(base_score + self.CONTEXT_BOOST, 1.0) if loose else None
         if _BORN.match(text, end) or has_context(text, start, end, self.CONTEXT, self.CONTEXT_BEFORE,
                                                      self.CONTEXT_AFTER):
             return min(base_score + self.CONTEXT_BOOST, 1.0)
@@ -98,6 +133,9 @@ class DateOfBirthRecognizer(RegexRecognizer):
         return base_score - 0.05
 
 
+# A pet right before a date (猫は, 愛犬の, トイプードルの).
+_PET_BEFORE = re.compile(r"(?:猫|ねこ|ネコ|犬|いぬ|イヌ|ペット|子猫|子犬|わんちゃん|ワンちゃん|ハムスター|うさぎ|ウサギ"
+                         r"|インコ|トイプードル|柴犬|チワワ|ダックス)(?:ちゃん|くん)?(?:の|は|が|も)[^。！？!?\n]{0,8}$")
 # An example in a form's instructions (例：1990/01/01, 例) 1985年4月1日, e.g. 1990/1/1).
 _EXAMPLE_BEFORE = re.compile(r"(?:例|例えば|e\.g\.|ex\.)[\s:：)）]*$", re.IGNORECASE)
 
