@@ -104,6 +104,7 @@ LIST_ITEM = re.compile(r"、[ぁ-んァ-ヴー\u4e00-\u9fff々]{1,8}、")
 # A name right after a label for one: 名前は四月一日陽翔です, 予約の名前をどうめきに変更.
 NAME_AFTER_LABEL = re.compile(r"(?:(?<=名前は|名前を|氏名は|名義は|名前が|宛名は|旧姓 |旧姓は|旧姓:|よみは|読みは)"
                               r"|(?<=登録名は|予約名は|受取人は|契約者は|申込者は|新しくは)|(?<=ふりがなは|フリガナは)"
+                              r"|(?<=注文者は|予約者は|購入者は|名義人は|利用者は)"
                               r"|(?<=名字は|苗字は|新姓は)|(?<=フルネームは))"
                               r"[^\s、。!！?？]{1,10}?"
                               r"(?:[ \u3000][^\s、。!！?？]{1,6}?)?"
@@ -178,7 +179,7 @@ HIRAGANA_AFTER_UNIT = re.compile(r"(?<=[部課室店係社所]の)([ぁ-ゖ]{2,4
 # one-kanji name that is also a word (森, 誠, 光), which only this position vouches for.
 # A message that opens with a kana word and です (あらがきです！ポイントが…): a name when the dictionary does not
 # know the word (not よろしくです).
-KANA_FIRST = re.compile(r"(?:^|(?<=\n))([ぁ-ゖ]{3,6}|[ァ-ヴー]{3,6})(?=です[。！!、,\s])")
+KANA_FIRST = re.compile(r"(?:^|(?<=\n))([ぁ-ゖ]{3,6}|[ァ-ヴー]{3,6}|[ｦ-ﾟ]{3,8})(?=です[。！!、,\s])")  # ｺｳｷです
 SURNAME_FIRST = re.compile(r"(?:^|(?<=\n))(?:はい[、,]?\s*)?([\u4e00-\u9fff々]{1,3})(?=です(?:[。！!、,\s]|$))")
 # …の桜井です: a surname after の and before です (ひまわりエナジーの桜井です), vouched by the same test.
 SURNAME_AFTER_NO = re.compile(r"(?<=の)([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?)"
@@ -210,7 +211,7 @@ _COORDINATED_AFTER = re.compile(r"と([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff�
 _NAME_PARTS = re.compile(r"[A-Z][a-z]{2,}|[ァ-ヴ][ァ-ヴー]{1,}")
 ONE_KANJI_NAMES = frozenset("森 林 堀 関 辻 岡 谷 沢 島 畑 泉 光 誠 桜 楓 翼 蓮 薫 望 忍 茜 舞 恵 萌 凛 柊 栞 葵 陽 翔 "
                             "颯 湊 樹 杏 椿 紬 司 聡 茂 勇 豊 稔 悟 徹 隆 剛 修 浩 仁 純 彩 瞳 遥 渚 澪 雫 梓 藍 蘭 圭 亮 "
-                            "健 匠 碧 蒼".split())
+                            "健 匠 碧 蒼 海 陸 武 律 凪 晴 朔 咲 鈴 結 暖 環".split())
 # Given names that are also words in kana (さくら 桜, ひなた 日向, みずほ 瑞穂): the dictionary knows them as words,
 # so they are names only where a given name is expected (娘のひなたに, みずほの誕生日), never on GiNZA's word alone.
 KANA_NAME_WORDS = frozenset("さくら ひかり ひなた あおい かえで つばさ みずほ なぎさ すみれ あかり ひびき いぶき ゆうき "
@@ -239,6 +240,13 @@ STAFF_SELF = re.compile(r"(?:(?<=私、)|(?<=わたくし、)|(?<=わたし、))
 QUOTED_NAME = re.compile(r"「([^「」\s、。]{1,8})」(?=さん|様|くん|君|ちゃん|って名前|という名前|って呼|と呼)"
                          r"|(?:(?<=私は)|(?<=わたしは)|(?<=僕は)|(?<=名札に)|(?<=名札には)|(?<=表札に)|(?<=表札は)"
                          r"|(?<=宛名に)|(?<=メモに))「([^「」\s、。]{1,8})」")
+# A name before what it is called by (あおいって名前で予約した, 佐藤という名前で).
+CALLED_NAME = re.compile(r"(?:^|(?<=[\s、。！？!?]))"
+                         r"([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}|[\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?)"
+                         r"(?=って名前で|という名前で|って名前の|という名前の)")
+# A name and its reading in brackets, introduced (楓（かえで）です, 陸（りく）で登録しています).
+NAME_WITH_READING = re.compile(r"(?:^|(?<=[\s、。！？!?「]))([\u4e00-\u9fff々]{1,4})[（(][ぁ-ゖ]{2,8}[）)]"
+                               r"(?=です|と申|で登録|で予約|でお願い)")
 _INTRO_AFTER = re.compile(r"です|と申|(?:っ|と)いいます|と言います")
 # A name before what only a person has (みずほの誕生日が, ゆいの名前で), or what one signs up under (みのりで登録).
 _NAME_BEFORE_OWN = re.compile(r"(?:^|(?<=[\s、。！!？?「]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6})(?:の(?:お?誕生日|名前|名義"
@@ -339,8 +347,9 @@ def _plausible_given_name(word: str) -> bool:
         return False
     if _KANJI_NAME_PART.match(word.replace(" ", "").replace("\u3000", "")):
         return word in ONE_KANJI_NAMES or has_person_name_word(word) or _two_kanji_not_a_word(word)
-    if KATAKANA_WORD.fullmatch(word):
-        return has_person_name_word(word) or has_unknown_word(word)
+    if KATAKANA_WORD.fullmatch(word):  # アオイ as あおい
+        return has_person_name_word(word) or has_unknown_word(word) or "".join(
+            chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in word) in KANA_NAME_WORDS
     if word in KANA_NAME_WORDS:
         return True
     return not is_one_known_word(word) and not word.startswith(_KANA_PHRASE_STARTS)  # not いうこと, ために
@@ -459,6 +468,21 @@ def _a_makers_product(doc: Doc, text: str, start: int, end: int) -> bool:
     return (text[start - 1:start] == "の" and bool(KATAKANA_WORD.fullmatch(text, start, end))
             and any(e.end_char == start - 1 and e.label_ in _MAKER_LABELS for e in doc.ents)
             and _STAFF_AFTER.match(text, end) is None)
+
+
+def _a_known_katakana_thing(doc: Doc, text: str, start: int, end: int) -> bool:
+    """Katakana the dictionary lists as a proper noun that is no name (ピカチュウ, ポケモン), or a name word
+    before a katakana common noun in one word (マリオカート): in a conversation a character, a work or a
+    product, unless it is addressed or introduced (わたしは「ミキ」です), a role follows (ケンジトレーナー) or it
+    is the reading of a name in the text (鈴木です。スズキのスマホに)."""
+    tokens = tokens_in(doc, start, end)
+    if (not tokens or not KATAKANA_WORD.fullmatch(text, start, end)
+            or _STAFF_AFTER.match(text, end + (text[end:end + 1] in "」』"))
+            or any(is_name_tag(t) and text[start:end] in t.morph.get("Reading") for t in doc)):
+        return False
+    return ((len(tokens) == 1 and tokens[0].tag_ == "名詞-固有名詞-一般")
+            or (len(tokens) >= 2 and tokens[-1].tag_.startswith("名詞-普通名詞") and is_name_tag(tokens[0])
+                and tokens[-1].text not in NOT_NAMES and tokens[-1].text not in TITLES))
 
 
 def _famous_at_an_event(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -721,12 +745,17 @@ class PersonRecognizer(EntityRecognizer):
             if m.group(1) not in NOT_NAMES:
                 add(m.start(1), m.end(1), 0.8)
         for m in KANA_FIRST.finditer(text):
-            word = m.group(1)
+            word = unicodedata.normalize("NFKC", m.group(1))
             if word not in CHAT_REPLIES and (has_person_name_word(word) or _plausible_given_name(word)) and not any(
                     # not よかったです
                     t.tag_.startswith(("動詞", "形容詞", "助動詞", "副詞", "形状詞", "感動詞"))
                     for t in tokens_in(doc, m.start(1), m.end(1))):
                 add(m.start(1), m.end(1), 0.7)
+        for m in CALLED_NAME.finditer(text):
+            if has_person_name_word(m.group(1)) or _plausible_given_name(m.group(1)):
+                add(m.start(1), m.end(1), 0.7)
+        for m in NAME_WITH_READING.finditer(text):
+            add(m.start(1), m.end(1), 0.8)
         for m in NAME_BEFORE_READING_LABEL.finditer(text):
             add(m.start(1), m.end(1), 0.8)
         for m in STAFF_SELF.finditer(text):
@@ -779,7 +808,9 @@ class PersonRecognizer(EntityRecognizer):
     def _not_a_person(self, doc: Doc, text: str, s: int, e: int, conversation: bool) -> bool:
         """The last word on a candidate: a word, a thing, a place, a work or a pet's kind, not a person;
         `conversation` is `in_chat_register(text)`, taken once per text."""
-        return (text[s:e] in NEVER_NAMES or text[s:e] in CHAT_REPLIES or _english_fragment(text[s:e])
+        folded = unicodedata.normalize("NFKC", text[s:e])  # ｽﾀｯﾌ as スタッフ
+        return (folded in NEVER_NAMES or (folded != text[s:e] and folded in NOT_NAMES) or text[s:e] in CHAT_REPLIES
+                or _english_fragment(text[s:e])
                 or bool(_PET_KIND.fullmatch(text, s, e))
                 or bool(NOT_NAME_TAIL.search(unicodedata.normalize("NFKC", text[s:e])))  # ｱﾌﾟﾘ as アプリ
                 or bool(_NOT_A_NAME_SHAPE.search(text[s:e])) or bool(NOT_ONE_NAME.search(text, s, e))
@@ -788,7 +819,8 @@ class PersonRecognizer(EntityRecognizer):
                 or _kind_and_its_name(text[s:e]) or _in_a_route(doc, text, s, e) or _station_exit(doc, s, e)
                 or _dotted_list(doc, text, s, e) or _not_a_name_word(doc, s, e) or _among_places(doc, s, e)
                 or (conversation and (_historical_figure(doc, s, e) or _famous_at_an_event(doc, text, s, e)
-                                      or _in_a_title(text, s, e) or _a_makers_product(doc, text, s, e))))
+                                      or _in_a_title(text, s, e) or _a_makers_product(doc, text, s, e)
+                                      or _a_known_katakana_thing(doc, text, s, e))))
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
