@@ -253,6 +253,8 @@ NAME_FORMS += [
     # a name before って名前で, with its reading, after 予約者は, a katakana word-name after kin, a one-kanji name
     ("ひなたって名前で予約したんだけど", "ひなた"), ("葵（あおい）です、ログインできません", "葵"), ("予約者は関です", "関"),
     ("うちの妹のサクラも入会したい", "サクラ"), ("息子の陸が熱を出しました", "陸"),
+    # a parent's given name, a kana given name that is also a word, a school corporation's high school
+    ("父の陸が手続きします", "陸"), ("妹のかのんと来ました", "かのん"), ("在籍校は桜花学園高等学校です", "高等学校"),
 ]
 
 

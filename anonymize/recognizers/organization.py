@@ -105,7 +105,9 @@ _KATAKANA_RUN = re.compile(r"(?<![ァ-ヴー・])[ァ-ヴ][ァ-ヴー・]{2,20}"
 _NAME_TAIL = re.compile(r"(?:総本店|本店|社|屋|堂|[\u4e00-\u9fff]{0,2}店|連盟|ラジオ|テレビ|放送|グループ|ホールディングス"
                         r"|ネットワーク|パワーグリッド|電灯|軌道|映像|(?:集団)?有限公司|総合企画|企画"
                         # 東京大学|医学部附属病院: a university's hospital or school is the university's name too.
-                        r"|(?:[\u4e00-\u9fff]{1,4}学部)?附属(?:病院|小学校|中学校|高等学校|高校|幼稚園))(?![\u4e00-\u9fff々ァ-ヴー])")
+                        r"|(?:[\u4e00-\u9fff]{1,4}学部)?附属(?:病院|小学校|中学校|高等学校|高校|幼稚園)"
+                        # 青葉台学園|高等学校: a school corporation's school is its name too
+                        r"|(?<=学園|学院)(?:高等学校|中学校|小学校|高校|中学|大学))(?![\u4e00-\u9fff々ァ-ヴー])")
 
 # A katakana or Latin name joined by と or や to a company found (ドリームワークスとパラマウント映画が,
 # スタンダード・オイルやSocony): another company.

@@ -180,14 +180,14 @@ HIRAGANA_AFTER_UNIT = re.compile(r"(?<=[部課室店係社所]の)([ぁ-ゖ]{2,4
 # A message that opens with a kana word and です (あらがきです！ポイントが…): a name when the dictionary does not
 # know the word (not よろしくです).
 KANA_FIRST = re.compile(r"(?:^|(?<=\n))([ぁ-ゖ]{3,6}|[ァ-ヴー]{3,6}|[ｦ-ﾟ]{3,8})(?=です[。！!、,\s])")  # ｺｳｷです
-SURNAME_FIRST = re.compile(r"(?:^|(?<=\n))(?:はい[、,]?\s*)?([\u4e00-\u9fff々]{1,3})(?=です(?:[。！!、,\s]|$))")
+SURNAME_FIRST = re.compile(r"(?:^|(?<=\n))(?:はい[、,]?\s*)?([\u4e00-\u9fff々]{1,3})(?=です(?:[。！!、,\s笑wｗ]|が[、,]|$))")
 # …の桜井です: a surname after の and before です (ひまわりエナジーの桜井です), vouched by the same test.
 SURNAME_AFTER_NO = re.compile(r"(?<=の)([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?)"
                               r"(?=です(?:[。！!、,\s]|$)|でございます|と申)")
 # A family member's or a child's given name after who they are (娘の凛が, 夫の樹が, 小学3年のはるとと), and a
 # name before an age in brackets (そうた（8歳）): what follows them is a particle, what is tried is the rest.
 KIN_BEFORE = re.compile(r"(?:(?:娘|息子|むすめ|むすこ|夫|妻|主人|旦那|長男|長女|次男|次女|三男|三女|子ども|子供|孫|弟|妹"
-                        r"|兄|姉|嫁|婿|甥|姪|彼氏|彼女|友達|友人|祖母|祖父|(?:お|おお)?(?:ばあ|じい)ちゃん|義母|義父|いとこ"
+                        r"|兄|姉|嫁|婿|甥|姪|彼氏|彼女|友達|友人|祖母|祖父|父|母|父親|母親|お父さん|お母さん|叔母|叔父|伯母|伯父|(?:お|おお)?(?:ばあ|じい)ちゃん|義母|義父|いとこ"
                         r"|家内|奥さん|かみさん|相方|パートナー|婚約者|(?<![\u4e00-\u9fff])(?:上|下)(?!の子)"
                         r"|年長|年中|年少|[小中]学[1-6１-６]年生?|高校[1-3１-３]年生?|[1-9１-９]歳)の"
                         # 子どもは葵で, 下の子は光で: who they are, then the name
@@ -216,7 +216,8 @@ ONE_KANJI_NAMES = frozenset("森 林 堀 関 辻 岡 谷 沢 島 畑 泉 光 誠
 # so they are names only where a given name is expected (娘のひなたに, みずほの誕生日), never on GiNZA's word alone.
 KANA_NAME_WORDS = frozenset("さくら ひかり ひなた あおい かえで つばさ みずほ なぎさ すみれ あかり ひびき いぶき ゆうき "
                             "まこと のぞみ めぐみ みのり かおり しずく こころ あゆみ はるか ひまわり つむぎ いちご "
-                            "あんず もも ゆず なな みどり ひとみ あきら ひろし まさる すばる".split())
+                            "あんず もも ゆず なな みどり ひとみ あきら ひろし まさる すばる ゆかり かのん みさき ほのか "
+                            "あかね まどか こはる かおる ひかる あやめ さやか".split())
 # Where a kana name ends: before a particle, an honorific or punctuation (みずほへ, ゆいが).
 KANA_NAME_END = r"(?=[がはもをにとへやの、。！？!?\s」）)]|です|さん|くん|ちゃん|様|$)"
 # Someone addressed at the start of a sentence or clause, a name however rare unless a role
