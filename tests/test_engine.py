@@ -240,6 +240,9 @@ NOT_PERSONAL = [
     # a character, a game, a half-width role, a colour
     "ポケモンのシールが欲しいです", "マリオカートのソフトまだある？", "ｽﾀｯﾌさんに聞いてもいい？",
     "ゴーグルの色はミントグリーンがいい",
+    # a character's merchandise, a band member by part, an author's new book, a player's signature model
+    "五条先生のアクスタまだある？", "ボーカルのREIとギターのSHUNのサイン会ありますか", "東野圭吾の新作の発売日っていつ？",
+    "石川遼モデルのドライバー試打できる？",
 ]
 
 

@@ -62,7 +62,8 @@ NEVER_NAMES = frozenset(
     "トレーナー インストラクター ガイド 整備士 職員 事務員 警備員 清掃員 作業員 営業 店主 女将 親方 "
     # A family temple and the sects, which GiNZA tags as persons (浄土真宗なんですけど, うちの菩提寺が).
     "菩提寺 浄土真宗 真宗 浄土宗 日蓮宗 曹洞宗 臨済宗 天台宗 真言宗 禅宗 入口 出口 "
-    "ケージ サロン ワンピース".split()  # things GiNZA tags as persons (ケージはお持ちのもの, サロン向けプラン)
+    # things GiNZA tags as persons (ケージはお持ちのもの, サロン向けプラン, アクスタまだある？)
+    "ケージ サロン ワンピース アクスタ グッズ".split()
 )
 NOT_NAMES |= NEVER_NAMES
 # Titles written after a name (鈴木部長, ファルエル学長, バルダッチ知事): a name before them, unless a place.
@@ -307,8 +308,21 @@ WORK_AFTER = re.compile(r"[ \u3000]?の?[ \u3000]?(?:全\d*巻|全巻|\d+巻|シ
 # topic. Prose keeps them (Wikipedia quotes works after their authors' names too).
 _EVENT_AFTER = re.compile(r"(?:さん|選手|氏)?の?(?:[^\s、。の]{1,6}?)?(?:ライブ|公演|ツアー|コンサート|アイスショー"
                           r"|引退試合|試合|対局|歌詞|朗読|ドラマ|出演|主演|アクスタ|ファンクラブ|アナログ盤|パブリックビューイング"
-                          r"|ニュース|記事|インタビュー|サイン|写真集|ボイス|シーン|CM"
+                          r"|ニュース|記事|インタビュー|サイン|写真集|ボイス|シーン|CM|新作|新刊|最新刊|新曲|サイン本|モデル|コラボ"
                           r"|(?<=の)[『「])")  # a work quoted after its author's name: 村上春樹の『海辺のカフカ』
+# Merchandise of whoever is named (五条先生のアクスタ, ルフィのフィギュア), or a band member by their part
+# (ボーカルのREI): in a conversation, a character or a performer, whatever the name's shape.
+_MERCH_AFTER = re.compile(r"(?:先生|くん|君|ちゃん|さん|様)?の?(?:アクスタ|缶バッジ|グッズ|フィギュア|ぬいぐるみ"
+                          r"|キーホルダー|アクキー|タペストリー|ブロマイド|トレカ|生写真|抱き枕|コスプレ|推し活)")
+_BAND_PART_BEFORE = re.compile(r"(?:ボーカル|ギター|ベース|ドラム|キーボード|メンバー)の$")
+
+
+def _a_character_or_performer(text: str, start: int, end: int) -> bool:
+    """Merchandise of the name or a band part before it, with no kin word before (not 息子の翔太のグッズ)."""
+    return ((_MERCH_AFTER.match(text, end) is not None or _BAND_PART_BEFORE.search(text, max(0, start - 6), start)
+             is not None) and not KIN_BEFORE.search(text[max(0, start - 8):start]))
+
+
 # Right after a full name, a likeness asked for (大谷翔平みたいな髪型, 羽生結弦くらいの前髪); not after さん.
 _LIKENESS_AFTER = re.compile(r"みたいな|みたいに|くらいの|ぐらいの")
 # Words of a game's chat (天井まで回した, 限定ボイス, 推しは…): the katakana names there are characters, and a
@@ -821,7 +835,7 @@ class PersonRecognizer(EntityRecognizer):
                 or _dotted_list(doc, text, s, e) or _not_a_name_word(doc, s, e) or _among_places(doc, s, e)
                 or (conversation and (_historical_figure(doc, s, e) or _famous_at_an_event(doc, text, s, e)
                                       or _in_a_title(text, s, e) or _a_makers_product(doc, text, s, e)
-                                      or _a_known_katakana_thing(doc, text, s, e))))
+                                      or _a_known_katakana_thing(doc, text, s, e) or _a_character_or_performer(text, s, e))))
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
