@@ -242,7 +242,8 @@ NOT_PERSONAL = [
     "ゴーグルの色はミントグリーンがいい",
     # a character's merchandise, a band member by part, an author's new book, a player's signature model
     "五条先生のアクスタまだある？", "ボーカルのREIとギターのSHUNのサイン会ありますか", "東野圭吾の新作の発売日っていつ？",
-    "石川遼モデルのドライバー試打できる？",
+    "石川遼モデルのドライバー試打できる？", "ラーメン「一郎」のつけ麺予約できますか",
+    "藤井風のライブのあと寄れる和食店ありますか",
 ]
 
 

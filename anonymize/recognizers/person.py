@@ -314,7 +314,7 @@ _EVENT_AFTER = re.compile(r"(?:さん|選手|氏)?の?(?:[^\s、。の]{1,6}?)?(
 # (ボーカルのREI): in a conversation, a character or a performer, whatever the name's shape.
 _MERCH_AFTER = re.compile(r"(?:先生|くん|君|ちゃん|さん|様)?の?(?:アクスタ|缶バッジ|グッズ|フィギュア|ぬいぐるみ"
                           r"|キーホルダー|アクキー|タペストリー|ブロマイド|トレカ|生写真|抱き枕|コスプレ|推し活)")
-_BAND_PART_BEFORE = re.compile(r"(?:ボーカル|ギター|ベース|ドラム|キーボード|メンバー)の$")
+_BAND_PART_BEFORE = re.compile(r"(?:ボーカル|ギター|ベース|ドラム|キーボード|メンバー|推し)の$")  # 推しの蓮くん
 
 
 def _a_character_or_performer(text: str, start: int, end: int) -> bool:
@@ -428,6 +428,16 @@ def _historical_figure(doc: Doc, start: int, end: int) -> bool:
             and bool(_ALL_KANJI.fullmatch(tokens[0].text)) and not doc.text.startswith(tuple(HONORIFICS), end))
 
 
+# A shop's name quoted after its kind (ラーメン「一郎」, カフェ「ひなた」, 焼肉「宗」): the shop.
+_SHOP_KIND_BEFORE = re.compile(r"(?:ラーメン|カフェ|焼肉|居酒屋|寿司|鮨|喫茶|食堂|ベーカリー|パン|そば|蕎麦|うどん|バー"
+                               r"|ビストロ|レストラン|定食|料理|旅館|民宿|ホテル|サロン|美容室)(?:屋|店)?「$")
+
+
+def _a_quoted_shop(text: str, start: int, end: int) -> bool:
+    """The whole of a quote right after a shop's kind."""
+    return text[end:end + 1] == "」" and _SHOP_KIND_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
 def _in_a_title(text: str, start: int, end: int) -> bool:
     """Inside 『…』, where a conversation quotes a book's, a film's or a game's title (『海辺のカフカ』)."""
     opened = text.rfind("『", 0, start)
@@ -503,9 +513,10 @@ def _a_known_katakana_thing(doc: Doc, text: str, start: int, end: int) -> bool:
 def _famous_at_an_event(doc: Doc, text: str, start: int, end: int) -> bool:
     """A full name (surname and given name, as the dictionary reads them) before a show, a match,
     merchandise or a likeness asked for, with no kin word before it: 米津玄師の公演, 大谷翔平みたいな髪型,
-    not 息子の翔太の試合."""
+    not 息子の翔太の試合. A stage name may end in a word the dictionary does not read as a name (藤井風)."""
     tokens = [t for t in tokens_in(doc, start, end) if t.text not in ("選手", "氏")]
-    return (len(tokens) >= 2 and all(t.tag_.startswith("名詞-固有名詞-人名") for t in tokens)
+    return (len(tokens) >= 2 and tokens[0].tag_ == "名詞-固有名詞-人名-姓"
+            and all(t.tag_.startswith("名詞-固有名詞-人名") or _ALL_KANJI.fullmatch(t.text) for t in tokens[1:])
             and (_EVENT_AFTER.match(text, end) is not None or _LIKENESS_AFTER.match(text, end) is not None)
             and not KIN_BEFORE.search(text[max(0, start - 8):start]))
 
@@ -833,6 +844,7 @@ class PersonRecognizer(EntityRecognizer):
                 or self._not_a_name(doc, text, s, e) or bool(WORK_AFTER.match(text, e)) or self._role(doc, s, e)
                 or _kind_and_its_name(text[s:e]) or _in_a_route(doc, text, s, e) or _station_exit(doc, s, e)
                 or _dotted_list(doc, text, s, e) or _not_a_name_word(doc, s, e) or _among_places(doc, s, e)
+                or _a_quoted_shop(text, s, e)
                 or (conversation and (_historical_figure(doc, s, e) or _famous_at_an_event(doc, text, s, e)
                                       or _in_a_title(text, s, e) or _a_makers_product(doc, text, s, e)
                                       or _a_known_katakana_thing(doc, text, s, e) or _a_character_or_performer(text, s, e))))
