@@ -121,7 +121,7 @@ class DateOfBirthRecognizer(RegexRecognizer):
             return None  # うちの猫は2022年5月1日生まれ: a pet's birthday is no one's personal data
         if _LOOSE_MONTH_DAY_RE.fullmatch(text, start, end) and not _MONTH_DAY_RE.match(text, start):
             label = _BIRTHDAY_LABEL.search(text, 0, start)
-            stop = min((i for c in "。！？!?\n" if (i := text.find(c, end)) >= 0), default=len(text))
+            _, stop = sentence_bounds(text, start, end)
             loose = label is not None and not _SENTENCE_EVENT.search(text, label.start(), stop)
             return min(base_score + self.CONTEXT_BOOST, 1.0) if loose else None
         if _BORN.match(text, end) or has_context(text, start, end, self.CONTEXT, self.CONTEXT_BEFORE,
@@ -148,11 +148,17 @@ def _real_month_day(value: str) -> bool:
     return len(numbers) < 2 or (1 <= numbers[-2] <= 12 and 1 <= numbers[-1] <= 31)
 
 
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding text[start:end] begins and ends (at 。！？ or a line break)."""
+    begin = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
+    stop = min((i for c in "。！？!?\n" if (i := text.find(c, end)) >= 0), default=len(text))
+    return begin, stop
+
+
 def other_event(text: str, start: int, end: int) -> bool:
     """True when the sentence of the date names another event (購入, 契約, 予約 …): only words within its
     sentence count (自動車保険の新規契約です。三浦 綾乃、平成元年3月8日 is a birth date)."""
-    begin = max(text.rfind(c, 0, start) for c in "。！？!?\n") + 1
-    stop = min((i for c in "。！？!?\n" if (i := text.find(c, end)) >= 0), default=len(text))
+    begin, stop = sentence_bounds(text, start, end)
     return has_context(text[begin:stop], start - begin, end - begin, DateOfBirthRecognizer.NEGATIVE_CONTEXT,
                        DateOfBirthRecognizer.CONTEXT_BEFORE, 12)
 
