@@ -476,7 +476,10 @@ def _not_a_name_word(doc: Doc, start: int, end: int) -> bool:
 
 
 def _among_places(doc: Doc, start: int, end: int) -> bool:
-    """An item of a ・ list next to a place (溝の口・高津・二子新地): a stop or a district, not a surname."""
+    """An item of a ・ list next to a place (溝の口・高津・二子新地): a stop or a district, not a surname.
+    Only a ・ next to the span, spaces aside, can make one, so the token scans run only then."""
+    if not (doc.text[:start].rstrip().endswith("・") or doc.text[end:].lstrip().startswith("・")):
+        return False
     before = [t for t in doc if t.idx + len(t.text) <= start][-2:]  # place, ・
     after = [t for t in doc if t.idx >= end][:2][::-1]  # place, ・ (reversed)
     return any(len(pair) == 2 and pair[1].text == "・" and pair[0].tag_.startswith("名詞-固有名詞-地名")
