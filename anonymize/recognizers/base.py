@@ -27,7 +27,7 @@ NOT_ONE_NAME = re.compile(r"[⇔→←↔]|.[。｡！？!?].")
 # actors, and there every one stays.
 CHAT_REGISTER = re.compile(r"です|(?<!ます)ます(?!ます)|ません|ください|でした|けど|よね|かな|[？！]|(?<![A-Za-z])[?!]"
                            r"|^[\x00-\x7f’“”…]+$|笑|ｗ|(?<![A-Za-z])w+\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF]"
-                           r"|っけ|じゃん|かも|んだが|(?:ない|てる|てた|ちゃった|泣いた)\s*$")
+                           r"|っけ|じゃん|かも|んだが|(?:ない|てる|てた|ちゃった|泣いた|たい|たいな|(?<!で)ある|だね|だよ|だな|よー*|ねー*|なー+)\s*$")
 # What prose quotes is no register of its own.
 QUOTED = re.compile(r"「[^「」]*(?:「[^「」]*」[^「」]*)*」|『[^『』]*』|“[^“”]*”")
 

@@ -37,6 +37,7 @@ from anonymize.lexicon import (
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
 from anonymize.recognizers.address import PREFECTURES
 from anonymize.recognizers.base import NOT_ONE_NAME, ascii_bounded, extend_foreign_name, in_chat_register, tokens_in
+from anonymize.recognizers.named_things import a_shop, a_train, a_typhoon
 
 HONORIFICS = frozenset({"様", "さま", "さん", "サン", "君", "くん", "氏", "殿", "ちゃん", "先生", "どの"})
 # Words that take an honorific but are not names (お客様, 担当者様, 皆さん, 運転手さん …).
@@ -426,16 +427,6 @@ def _historical_figure(doc: Doc, start: int, end: int) -> bool:
     tokens = tokens_in(doc, start, end)
     return (len(tokens) == 1 and tokens[0].tag_ == "名詞-固有名詞-人名-一般" and len(tokens[0].text) >= 3
             and bool(_ALL_KANJI.fullmatch(tokens[0].text)) and not doc.text.startswith(tuple(HONORIFICS), end))
-
-
-# A shop's name quoted after its kind (ラーメン「一郎」, カフェ「ひなた」, 焼肉「宗」): the shop.
-_SHOP_KIND_BEFORE = re.compile(r"(?:ラーメン|カフェ|焼肉|居酒屋|寿司|鮨|喫茶|食堂|ベーカリー|パン|そば|蕎麦|うどん|バー"
-                               r"|ビストロ|レストラン|定食|料理|旅館|民宿|ホテル|サロン|美容室)(?:屋|店)?「$")
-
-
-def _a_quoted_shop(text: str, start: int, end: int) -> bool:
-    """The whole of a quote right after a shop's kind."""
-    return text[end:end + 1] == "」" and _SHOP_KIND_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 def _in_a_title(text: str, start: int, end: int) -> bool:
@@ -847,10 +838,11 @@ class PersonRecognizer(EntityRecognizer):
                 or self._not_a_name(doc, text, s, e) or bool(WORK_AFTER.match(text, e)) or self._role(doc, s, e)
                 or _kind_and_its_name(text[s:e]) or _in_a_route(doc, text, s, e) or _station_exit(doc, s, e)
                 or _dotted_list(doc, text, s, e) or _not_a_name_word(doc, s, e) or _among_places(doc, s, e)
-                or _a_quoted_shop(text, s, e)
+                or a_shop(text, s, e)
                 or (conversation and (_historical_figure(doc, s, e) or _famous_at_an_event(doc, text, s, e)
                                       or _in_a_title(text, s, e) or _a_makers_product(doc, text, s, e)
-                                      or _a_known_katakana_thing(doc, text, s, e) or _a_character_or_performer(text, s, e))))
+                                      or _a_known_katakana_thing(doc, text, s, e) or _a_character_or_performer(text, s, e)
+                                      or a_train(text, s, e) or a_typhoon(text, s, e))))
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

@@ -1,0 +1,81 @@
+"""Things and animals that chat names like people: trains, typhoons, shops, café animals and pets.
+
+A conversation about a trip, a shop or a cat café is full of words that are also given names (あずさ, まこと,
+ミルク). Each rule here looks at the words right around one candidate, because a message can hold both a
+person and a thing of the same name (みずほと私の2名で、みずほ号に乗ります). The person recognizer asks them
+only in the conversation register (`in_chat_register`), where those things are talked about.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Named trains (JR and private lines, past and present): the names chat uses for a train, many of them given
+# names as well (ひかり, さくら, あずさ, つばさ).
+TRAIN_NAMES = frozenset(
+    "のぞみ ひかり こだま みずほ さくら つばめ はやぶさ はやて やまびこ なすの つばさ こまち "
+    "とき たにがわ かがやき はくたか あさま つるぎ あずさ かいじ ひたち ときわ しおさい わかしお "
+    "さざなみ あやめ 踊り子 サフィール踊り子 湘南 成田エクスプレス スペーシア けごん きぬ "
+    "りょうもう ロマンスカー はこね えのしま メトロはこね スカイライナー イブニングライナー ひのとり "
+    "アーバンライナー しまかぜ ラピート サンダーバード しらさぎ ひだ しなの 南紀 くろしお はるか "
+    "こうのとり きのさき まいづる はしだて やくも 八雲 やくも スーパーおき おき スーパーまつかぜ "
+    "いなば スーパーはくと はまかぜ しおかぜ いしづち 南風 しまんと あしずり うずしお 剣山 むろと "
+    "かもめ リレーかもめ みどり ハウステンボス ソニック にちりん ひゅうが きりしま 有明 ゆふ "
+    "ゆふいんの森 あそぼーい かわせみやませみ 指宿のたまて箱 いさぶろう しんぺい ななつ星 いなほ "
+    "つがる 白鳥 スーパー白鳥 北斗 おおぞら とかち すずらん カムイ ライラック 宗谷 サロベツ "
+    "オホーツク 大雪 サンライズ瀬戸 サンライズ出雲 瀬戸 出雲 カシオペア トワイライトエクスプレス "
+    "北斗星 富士山ビュー特急 ドリーム号 ムーンライトながら ながら 能登 はまなす あけぼの 日本海 "
+    "きたぐに 銀河 ".split())
+_TRAIN_BEFORE = re.compile(r"(?:特急|新幹線|寝台特急|寝台|快速|急行|臨時|列車|観光列車)[「『]?$")
+_TRAIN_AFTER = re.compile(r"[」』]?(?:号|[0-9０-９]{1,3}号|の?(?:指定席|自由席|グリーン車?|車内|切符|きっぷ"
+                          r"|時刻|始発|最終|停車|号車|座席|乗車|車両|窓側|通路側|グランクラス)|の[^\s、。]{1,4}行き|に乗|で(?:行|向|帰|移動)|が運休"
+                          r"|(?:と|か|や|・)(?:" + "|".join(sorted(TRAIN_NAMES, key=len, reverse=True)) + "))")
+_TRAIN_PREFIXES = re.compile(r"^(?:特急|新幹線|寝台特急|快速|急行|臨時)")
+
+
+def a_train(text: str, start: int, end: int) -> bool:
+    """A named train, with a train's word right before or after it (特急あずさ, のぞみ号, あずさとかいじ、…乗る)."""
+    name = _TRAIN_PREFIXES.sub("", unicodedata.normalize("NFKC", text[start:end])).removesuffix("号")
+    if name not in TRAIN_NAMES:
+        return False
+    return (name != text[start:end] and text[start:end].endswith(name)) or bool(
+        _TRAIN_BEFORE.search(text, max(0, start - 6), start) or _TRAIN_AFTER.match(text, end)
+        or (_TRAIN_LIST_BEFORE.search(text, max(0, start - 12), start) and "乗" in text)
+        or (text[start - 1:start] == "「" and text[end:end + 1] == "」" and _TRAIN_TALK.search(text) is not None))
+
+
+_TRAIN_TALK = re.compile(r"乗|駅|新幹線|特急|号車|指定席|自由席|遅れ|運休|ダイヤ")
+_TRAIN_LIST_BEFORE = re.compile(r"(?:" + "|".join(sorted(TRAIN_NAMES, key=len, reverse=True)) + r")(?:と|か|や|・)$")
+# 台風コイヌ, 台風「ヤギ」: a typhoon's international name.
+_TYPHOON_BEFORE = re.compile(r"(?:台風|タイフーン|サイクロン|ハリケーン)[ \u3000]?[0-9０-９]*号?[「『]?[ \u3000]?$")
+
+_TYPHOON_START = re.compile(r"(?:台風|タイフーン)[0-9０-９]*号?[「『]?[ァ-ヴー]{2,}")
+
+
+def a_typhoon(text: str, start: int, end: int) -> bool:
+    """A storm's name, right after 台風."""
+    return _TYPHOON_BEFORE.search(text, max(0, start - 8), start) is not None or _TYPHOON_START.match(
+        text, start, end) is not None
+
+
+# A shop's name right after its kind, quoted or not (ラーメン「一郎」, ホビーショップ・ケンジ, 民宿まさお, 喫茶ゆかり,
+# 洋菓子店エミリー): the shop, named after its owner or not.
+_SHOP_KINDS = (r"ラーメン|カフェ|焼肉|居酒屋|寿司|鮨|喫茶|食堂|ベーカリー|パン|そば|蕎麦|うどん|バー|ビストロ|レストラン"
+               r"|定食|料理|旅館|民宿|ホテル|ペンション|ゲストハウス|サロン|美容室|ヘアサロン|理容室?|トリミングサロン"
+               r"|ショップ|トイショップ|ホビーショップ|パティスリー|洋菓子|和菓子|菓子|割烹|小料理|スナック|珈琲|コーヒー"
+               r"|ブティック|工房|商店|書店|古書店|花屋|フラワーショップ|クリーニング|鍼灸院|整骨院|教室|スタジオ")
+_QUOTED_SHOP_BEFORE = re.compile(r"(?:" + _SHOP_KINDS + r")(?:屋|店)?「$")
+_SHOP_BEFORE = re.compile(r"(?<![のな])(?:" + _SHOP_KINDS + r")(?:屋|店)?[・ \u3000]?$")
+
+# …and inside a candidate that took the kind in, the name set off by ・ or a change of script (not バーバラ).
+_SHOP_START = re.compile(r"(?:" + _SHOP_KINDS + r")(?:屋|店)?(?:[・ \u3000].|(?<=[ァ-ヴー])[^ァ-ヴー・\s]"
+                         r"|(?<=[\u4e00-\u9fff])[^\u4e00-\u9fff・\s])")
+
+
+def a_shop(text: str, start: int, end: int) -> bool:
+    """The whole of a quote right after a shop's kind, or a name written right after the kind."""
+    if text[end:end + 1] == "」" and _QUOTED_SHOP_BEFORE.search(text, max(0, start - 8), start) is not None:
+        return True
+    return _SHOP_BEFORE.search(text, max(0, start - 10), start) is not None or _SHOP_START.match(
+        text, start, end) is not None
