@@ -37,7 +37,7 @@ from anonymize.lexicon import (
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
 from anonymize.recognizers.address import PREFECTURES
 from anonymize.recognizers.base import NOT_ONE_NAME, ascii_bounded, extend_foreign_name, in_chat_register, tokens_in
-from anonymize.recognizers.named_things import a_shop, a_train, a_typhoon
+from anonymize.recognizers.named_things import a_shop, a_train, a_typhoon, an_animal
 
 HONORIFICS = frozenset({"様", "さま", "さん", "サン", "君", "くん", "氏", "殿", "ちゃん", "先生", "どの"})
 # Words that take an honorific but are not names (お客様, 担当者様, 皆さん, 運転手さん …).
@@ -842,7 +842,7 @@ class PersonRecognizer(EntityRecognizer):
                 or (conversation and (_historical_figure(doc, s, e) or _famous_at_an_event(doc, text, s, e)
                                       or _in_a_title(text, s, e) or _a_makers_product(doc, text, s, e)
                                       or _a_known_katakana_thing(doc, text, s, e) or _a_character_or_performer(text, s, e)
-                                      or a_train(text, s, e) or a_typhoon(text, s, e))))
+                                      or a_train(text, s, e) or a_typhoon(text, s, e) or an_animal(text, s, e))))
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
