@@ -249,6 +249,9 @@ NOT_PERSONAL = [
     "民宿まさおって駅から送迎ある？", "ホビーショップ・ケンジの跡地ですよね？", "洋菓子店エミリーのクッキー、まだある？",
     # café animals in a message about animals
     "ソラくんまだいますか？もう譲渡されちゃったかな", "レオくんとルナちゃんって兄妹なんだよね？毛色そっくり",
+    # listed public figures and characters talked about
+    "米津玄師の新曲聴いた？", "松山英樹すごいね", "ダルビッシュの投球フォームまじで綺麗",
+    "虎杖悠仁と伏黒恵のペアアクスタって予約制ですか",
 ]
 
 
@@ -267,6 +270,8 @@ NAME_FORMS += [
     # a person named like a train, beside the train
     ("みずほ号の指定席、乗るのは娘のひかりです", "ひかり"),
     ("猫カフェのスタッフのミカさんにお礼を言いたい", "ミカ"), ("娘のさくらちゃんが猫アレルギーで", "さくら"),
+    # a customer who shares a listed public figure's name
+    ("羽生結弦様のご予約を承りました", "羽生結弦"), ("氏名：松山英樹", "松山英樹"), ("私、山田涼介です", "山田涼介"),
 ]
 
 

@@ -25,7 +25,8 @@ NOT_ONE_NAME = re.compile(r"[⇔→←↔]|.[。｡！？!?].")
 # A conversation's register (です, ます, ？, けど; casual: …笑, ｗ, an emoji, っけ, 反応しない, 消えてる) or an English
 # message: where a company named is mostly a service. Encyclopaedic prose (である, した) names companies as
 # actors, and there every one stays.
-CHAT_REGISTER = re.compile(r"です|(?<!ます)ます(?!ます)|ません|ください|でした|けど|よね|かな|[？！]|(?<![A-Za-z])[?!]"
+CHAT_REGISTER = re.compile(r"です|(?<!ます)ます(?!ます)|ません|ください|でした|けど|よね|[？！]|(?<![A-Za-z])[?!]"
+                           r"|かな(?=[？?。、！!ー〜～…wｗ笑\s]|$)|[。、]{2}"  # not なかなか, 確かな
                            r"|^[\x00-\x7f’“”…]+$|笑|ｗ|(?<![A-Za-z])w+\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF]"
                            r"|っけ|じゃん|かも|んだが|(?:ない|てる|てた|ちゃった|泣いた|たい|たいな|(?<!で)ある|だね|だよ|だな|よー*|ねー*|なー+)\s*$")
 # What prose quotes is no register of its own.

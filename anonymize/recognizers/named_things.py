@@ -8,8 +8,10 @@ only in the conversation register (`in_chat_register`), where those things are t
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from pathlib import Path
 
 # Named trains (JR and private lines, past and present): the names chat uses for a train, many of them given
 # names as well (ひかり, さくら, あずさ, つばさ).
@@ -98,3 +100,35 @@ def an_animal(text: str, start: int, end: int) -> bool:
     """A café animal's or a pet's kana name in a message about animals (ミルクちゃんまだいますか？里親さん…)."""
     return (_ANIMAL_NAME.fullmatch(text, start, end) is not None and _ANIMAL_NAME_AFTER.match(text, end) is not None
             and _PERSON_BEFORE.search(text, max(0, start - 8), start) is None and _ANIMAL_TALK.search(text) is not None)
+
+
+PUBLIC_FIGURES_FILE = Path(__file__).resolve().parent.parent / "data" / "public_figures.txt"
+# Around a listed name, what makes it a customer's or a staff member's own (山田涼介様, 氏名：渡辺翔太, 私、小林誠です).
+_CUSTOMER_AFTER = re.compile(r"[ \u3000]?(?:様|さま|殿|です|でござ|と申|といいます|名義|宛|[（(]"
+                             r"|の(?:予約|注文|名義|口座|会員|契約|申込))")
+_CUSTOMER_BEFORE = re.compile(r"(?:氏名|名前|名義|予約者|宿泊者|契約者|受取人|申込者|会員|担当|スタッフ|私|僕|俺|わたし"
+                              r"|本人)(?:の|は|が|も|:|：|、|（|\()?[ \u3000]?$")
+
+
+@functools.cache
+def _public_figures() -> dict[str, tuple[str, ...]]:
+    """The list, by first character, longest first."""
+    names: dict[str, list[str]] = {}
+    for line in PUBLIC_FIGURES_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            names.setdefault(line[0], []).append(line)
+    return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in names.items()}
+
+
+def a_public_figure(text: str, start: int, end: int) -> bool:
+    """A listed public figure or character written whole around the candidate (米津玄師の新曲, 松山英樹すごいね,
+    虎杖悠仁): talked about, not a customer. A name with a customer's marks stays a name (山田涼介様です)."""
+    figures = _public_figures()
+    for pos in range(max(0, start - 12), start + 1):
+        for name in figures.get(text[pos], ()):
+            stop = pos + len(name)
+            if stop >= end and text.startswith(name, pos):
+                return (_CUSTOMER_AFTER.match(text, stop) is None
+                        and _CUSTOMER_BEFORE.search(text, max(0, pos - 8), pos) is None
+                        and _PERSON_BEFORE.search(text, max(0, pos - 8), pos) is None)
+    return False

@@ -37,7 +37,7 @@ from anonymize.lexicon import (
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
 from anonymize.recognizers.address import PREFECTURES
 from anonymize.recognizers.base import NOT_ONE_NAME, ascii_bounded, extend_foreign_name, in_chat_register, tokens_in
-from anonymize.recognizers.named_things import a_shop, a_train, a_typhoon, an_animal
+from anonymize.recognizers.named_things import a_public_figure, a_shop, a_train, a_typhoon, an_animal
 
 HONORIFICS = frozenset({"様", "さま", "さん", "サン", "君", "くん", "氏", "殿", "ちゃん", "先生", "どの"})
 # Words that take an honorific but are not names (お客様, 担当者様, 皆さん, 運転手さん …).
@@ -416,6 +416,8 @@ def _is_place(doc: Doc, start: int, end: int) -> bool:
         e.start_char == start and e.end_char == end and e.label_ in NOT_PERSON_LABELS for e in doc.ents)
 
 
+# The end of a sentence of prose: a line of chat often has none (ダルビッシュの投球フォームまじで綺麗).
+_PROSE_END = re.compile(r"[。」）)]\s*$")
 _ALL_KANJI = re.compile(r"[\u4e00-\u9fff々]+")
 _KANJI_BEFORE_HONORIFIC = re.compile(r"[\u4e00-\u9fff々](?:さん|様|くん|君|ちゃん)")
 
@@ -842,7 +844,8 @@ class PersonRecognizer(EntityRecognizer):
                 or (conversation and (_historical_figure(doc, s, e) or _famous_at_an_event(doc, text, s, e)
                                       or _in_a_title(text, s, e) or _a_makers_product(doc, text, s, e)
                                       or _a_known_katakana_thing(doc, text, s, e) or _a_character_or_performer(text, s, e)
-                                      or a_train(text, s, e) or a_typhoon(text, s, e) or an_animal(text, s, e))))
+                                      or a_train(text, s, e) or a_typhoon(text, s, e) or an_animal(text, s, e)))
+                or (a_public_figure(text, s, e) and (conversation or not _PROSE_END.search(text))))
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
