@@ -272,7 +272,7 @@ NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|�
                            r"|珈琲|製麺|クラス|ボクシング|モデル|企業|市内|区内|県内|都内|町内)$")
 # After a name, a shop, station, venue or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院, 伊東の温泉):
 # the place.
-_PLACE_AFTER_NAME = re.compile(r"支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル|の?温泉"
+_PLACE_AFTER_NAME = re.compile(r"支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル|の?温泉|の[0-9０-９]{1,2}階"
                                r"|[\u4e00-\u9fffァ-ヴー]{0,6}?(?:病院|医院|クリニック|歯科)")
 # Kana of a compound with the katakana after it (ペットらくのりサービス, あさぎポータル), not a name before サン/クン.
 _KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ|ママ|パパ)[ァ-ヴ]")
@@ -315,12 +315,14 @@ _EVENT_AFTER = re.compile(r"(?:さん|選手|氏)?の?(?:[^\s、。の]{1,6}?)?(
 # (ボーカルのREI): in a conversation, a character or a performer, whatever the name's shape.
 _MERCH_AFTER = re.compile(r"(?:先生|くん|君|ちゃん|さん|様)?の?(?:アクスタ|缶バッジ|グッズ|フィギュア|ぬいぐるみ"
                           r"|キーホルダー|アクキー|タペストリー|ブロマイド|トレカ|生写真|抱き枕|コスプレ|推し活)")
-_BAND_PART_BEFORE = re.compile(r"(?:ボーカル|ギター|ベース|ドラム|キーボード|メンバー|推し)の$")  # 推しの蓮くん
+# …or a role in a story (ヒロインの紗季, 作中のハル, 主人公の): a character.
+_BAND_PART_BEFORE = re.compile(r"(?:(?:ボーカル|ギター|ベース|ドラム|キーボード|メンバー|推し)(?:担当)?[の、]"
+                               r"|(?:ヒロイン|主人公|作中|劇中|登場人物|悪役|ライバル役?|相棒役?)の)$")  # 推しの蓮くん
 
 
 def _a_character_or_performer(text: str, start: int, end: int) -> bool:
     """Merchandise of the name or a band part before it, with no kin word before (not 息子の翔太のグッズ)."""
-    return ((_MERCH_AFTER.match(text, end) is not None or _BAND_PART_BEFORE.search(text, max(0, start - 6), start)
+    return ((_MERCH_AFTER.match(text, end) is not None or _BAND_PART_BEFORE.search(text, max(0, start - 10), start)
              is not None) and not KIN_BEFORE.search(text[max(0, start - 8):start]))
 
 
@@ -843,9 +845,11 @@ class PersonRecognizer(EntityRecognizer):
                 or a_shop(text, s, e)
                 or (conversation and (_historical_figure(doc, s, e) or _famous_at_an_event(doc, text, s, e)
                                       or _in_a_title(text, s, e) or _a_makers_product(doc, text, s, e)
-                                      or _a_known_katakana_thing(doc, text, s, e) or _a_character_or_performer(text, s, e)
-                                      or a_train(text, s, e) or a_typhoon(text, s, e) or an_animal(text, s, e)))
-                or (a_public_figure(text, s, e) and (conversation or not _PROSE_END.search(text))))
+                                      or _a_known_katakana_thing(doc, text, s, e)))
+                # with a cue of their own, also in a line of chat with no marks at all (作中のハルとナツの関係性が尊い)
+                or ((conversation or not _PROSE_END.search(text)) and (
+                    _a_character_or_performer(text, s, e) or a_train(text, s, e) or a_typhoon(text, s, e)
+                    or an_animal(text, s, e) or a_public_figure(text, s, e))))
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
