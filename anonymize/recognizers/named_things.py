@@ -29,10 +29,11 @@ TRAIN_NAMES = frozenset(
     "オホーツク 大雪 サンライズ瀬戸 サンライズ出雲 瀬戸 出雲 カシオペア トワイライトエクスプレス "
     "北斗星 富士山ビュー特急 ドリーム号 ムーンライトながら ながら 能登 はまなす あけぼの 日本海 "
     "きたぐに 銀河 ".split())
+_TRAIN_ALTERNATION = "|".join(sorted(TRAIN_NAMES, key=len, reverse=True))  # longest first
 _TRAIN_BEFORE = re.compile(r"(?:特急|新幹線|寝台特急|寝台|快速|急行|臨時|列車|観光列車)[「『]?$")
 _TRAIN_AFTER = re.compile(r"[」』]?(?:号|[0-9０-９]{1,3}号|の?(?:指定席|自由席|グリーン車?|車内|切符|きっぷ"
                           r"|時刻|始発|最終|停車|号車|座席|乗車|車両|窓側|通路側|グランクラス)|の[^\s、。]{1,4}行き|に乗|で(?:行|向|帰|移動)|が運休"
-                          r"|(?:と|か|や|・)(?:" + "|".join(sorted(TRAIN_NAMES, key=len, reverse=True)) + "))")
+                          r"|(?:と|か|や|・)(?:" + _TRAIN_ALTERNATION + "))")
 _TRAIN_PREFIXES = re.compile(r"^(?:特急|新幹線|寝台特急|快速|急行|臨時)")
 
 
@@ -48,7 +49,7 @@ def a_train(text: str, start: int, end: int) -> bool:
 
 
 _TRAIN_TALK = re.compile(r"乗|駅|新幹線|特急|号車|指定席|自由席|遅れ|運休|ダイヤ")
-_TRAIN_LIST_BEFORE = re.compile(r"(?:" + "|".join(sorted(TRAIN_NAMES, key=len, reverse=True)) + r")(?:と|か|や|・)$")
+_TRAIN_LIST_BEFORE = re.compile(r"(?:" + _TRAIN_ALTERNATION + r")(?:と|か|や|・)$")
 # 台風コイヌ, 台風「ヤギ」: a typhoon's international name.
 _TYPHOON_BEFORE = re.compile(r"(?:台風|タイフーン|サイクロン|ハリケーン)[ \u3000]?[0-9０-９]*号?[「『]?[ \u3000]?$")
 
