@@ -2,8 +2,9 @@
 
 A conversation about a trip, a shop or a cat café is full of words that are also given names (あずさ, まこと,
 ミルク). Each rule here looks at the words right around one candidate, because a message can hold both a
-person and a thing of the same name (みずほと私の2名で、みずほ号に乗ります). The person recognizer asks them
-only in the conversation register (`in_chat_register`), where those things are talked about.
+person and a thing of the same name (みずほと私の2名で、みずほ号に乗ります). The person recognizer asks `a_shop`
+in every register, and the others in the conversation register (`in_chat_register`) or in a line with no
+sentence end at all, where those things are talked about.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ TRAIN_NAMES = frozenset(
     "さざなみ あやめ 踊り子 サフィール踊り子 湘南 成田エクスプレス スペーシア けごん きぬ "
     "りょうもう ロマンスカー はこね えのしま メトロはこね スカイライナー イブニングライナー ひのとり "
     "アーバンライナー しまかぜ ラピート サンダーバード しらさぎ ひだ しなの 南紀 くろしお はるか "
-    "こうのとり きのさき まいづる はしだて やくも 八雲 やくも スーパーおき おき スーパーまつかぜ "
+    "こうのとり きのさき まいづる はしだて やくも 八雲 スーパーおき おき スーパーまつかぜ "
     "いなば スーパーはくと はまかぜ しおかぜ いしづち 南風 しまんと あしずり うずしお 剣山 むろと "
     "かもめ リレーかもめ みどり ハウステンボス ソニック にちりん ひゅうが きりしま 有明 ゆふ "
     "ゆふいんの森 あそぼーい かわせみやませみ 指宿のたまて箱 いさぶろう しんぺい ななつ星 いなほ "
@@ -52,7 +53,6 @@ _TRAIN_TALK = re.compile(r"乗|駅|新幹線|特急|号車|指定席|自由席|�
 _TRAIN_LIST_BEFORE = re.compile(r"(?:" + _TRAIN_ALTERNATION + r")(?:と|か|や|・)$")
 # 台風コイヌ, 台風「ヤギ」: a typhoon's international name.
 _TYPHOON_BEFORE = re.compile(r"(?:台風|タイフーン|サイクロン|ハリケーン)[ \u3000]?[0-9０-９]*号?[「『]?[ \u3000]?$")
-
 _TYPHOON_START = re.compile(r"(?:台風|タイフーン)[0-9０-９]*号?[「『]?[ァ-ヴー]{2,}")
 
 
