@@ -254,6 +254,8 @@ NOT_PERSONAL = [
     "虎杖悠仁と伏黒恵のペアアクスタって予約制ですか",
     # characters by their role in a story, a floor of a named restaurant
     "作中のハルが尊い", "ヒロインの紗季が温泉旅館で働く話", "ジョナサンの2階って聞いたんですけど",
+    # the writer joined to kin, kin in brackets with no name
+    "夫と私の2名で予約したいです", "母と私で行きます", "息子（小２）の振替をお願いします", "子どもと私の分です",
 ]
 
 
@@ -275,6 +277,10 @@ NAME_FORMS += [
     # a customer who shares a listed public figure's name
     ("ペットホテルの女性スタッフ、名札が「なつみ」だった気がする", "なつみ"),
     ("羽生結弦様のご予約を承りました", "羽生結弦"), ("氏名：松山英樹", "松山英樹"), ("私、山田涼介です", "山田涼介"),
+    # kin in brackets before or after, a word-name after kin, names joined to the writer, a company's 精工
+    ("娘（りん）がポケカ始めました", "りん"), ("息子（大地、小２）の振替です", "大地"), ("つばさ（息子）の乗車券", "つばさ"),
+    ("弟のソラがギター始めた", "ソラ"), ("みずほと私の2名で乗ります", "みずほ"), ("さとみとゆかりと私の3人で", "ゆかり"),
+    ("うちの娘、はるかっていうんですけど", "はるか"), ("ミナト精工の小林です", "ミナト精工"),
 ]
 
 

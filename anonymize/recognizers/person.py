@@ -192,9 +192,12 @@ KIN_BEFORE = re.compile(r"(?:(?:娘|息子|むすめ|むすこ|夫|妻|主人|�
                         r"|兄|姉|嫁|婿|甥|姪|彼氏|彼女|友達|友人|祖母|祖父|父|母|父親|母親|お父さん|お母さん|叔母|叔父|伯母|伯父|(?:お|おお)?(?:ばあ|じい)ちゃん|義母|義父|いとこ"
                         r"|家内|奥さん|かみさん|相方|パートナー|婚約者|(?<![\u4e00-\u9fff])(?:上|下)(?!の子)"
                         r"|年長|年中|年少|[小中]学[1-6１-６]年生?|高校[1-3１-３]年生?|[1-9１-９]歳)の"
+                        # 娘（りん）, 息子（大地、小２）: who they are, then the name in brackets
+                        r"|(?<![\u4e00-\u9fff])(?:娘|息子|長男|長女|次男|次女|子ども|子供|孫|弟|妹|兄|姉|夫|妻|甥|姪)[（(]"
                         # 子どもは葵で, 下の子は光で: who they are, then the name
                         r"|(?:子ども|子供|上の子|下の子|末っ子|娘|息子|長男|長女|次男|次女)[はが](?=[^はがをにで]{1,4}(?:で|です|と|、)))")
-AGE_AFTER = re.compile(r"[（(][0-9０-９]{1,2}歳[）)]")
+AGE_AFTER = re.compile(r"[（(][0-9０-９]{1,2}歳[）)]"
+                       r"|[（(](?:娘|息子|長男|長女|次男|次女|孫|弟|妹|兄|姉|夫|妻|甥|姪|祖母|祖父|母|父)[）)、,]")
 # A birth date right after a name and a comma (湊、2019年4月3日生まれ): a child or a member being registered.
 BIRTH_AFTER = re.compile(r"[、,][ \u3000]?(?:(?:昭和|平成|令和)[0-9０-９元]{1,2}|[0-9０-９]{4})年[0-9０-９]{1,2}月"
                          r"[0-9０-９]{1,2}日(?:生まれ|生)")
@@ -214,12 +217,15 @@ _NAME_PARTS = re.compile(r"[A-Z][a-z]{2,}|[ァ-ヴ][ァ-ヴー]{1,}")
 ONE_KANJI_NAMES = frozenset("森 林 堀 関 辻 岡 谷 沢 島 畑 泉 光 誠 桜 楓 翼 蓮 薫 望 忍 茜 舞 恵 萌 凛 柊 栞 葵 陽 翔 "
                             "颯 湊 樹 杏 椿 紬 司 聡 茂 勇 豊 稔 悟 徹 隆 剛 修 浩 仁 純 彩 瞳 遥 渚 澪 雫 梓 藍 蘭 圭 亮 "
                             "健 匠 碧 蒼 海 陸 武 律 凪 晴 朔 咲 鈴 結 暖 環".split())
+# Two-kanji given names that are also words (息子の大地が): names only where a given name is expected.
+KANJI_NAME_WORDS = frozenset("大地 大河 大空 未来 青空 大和 拓海 光希".split())
 # Given names that are also words in kana (さくら 桜, ひなた 日向, みずほ 瑞穂): the dictionary knows them as words,
 # so they are names only where a given name is expected (娘のひなたに, みずほの誕生日), never on GiNZA's word alone.
 KANA_NAME_WORDS = frozenset("さくら ひかり ひなた あおい かえで つばさ みずほ なぎさ すみれ あかり ひびき いぶき ゆうき "
                             "まこと のぞみ めぐみ みのり かおり しずく こころ あゆみ はるか ひまわり つむぎ いちご "
                             "あんず もも ゆず なな みどり ひとみ あきら ひろし まさる すばる ゆかり かのん みさき ほのか "
-                            "あかね まどか こはる かおる ひかる あやめ さやか".split())
+                            "あかね まどか こはる かおる ひかる あやめ さやか そら りく かい れん りん ゆい めい ひな "
+                            "はな こう しょう まい あい らん".split())
 # Where a kana name ends: before a particle, an honorific or punctuation (みずほへ, ゆいが).
 KANA_NAME_END = r"(?=[がはもをにとへやの、。！？!?\s」）)]|です|さん|くん|ちゃん|様|$)"
 # Someone addressed at the start of a sentence or clause, a name however rare unless a role
@@ -246,7 +252,7 @@ QUOTED_NAME = re.compile(r"「([^「」\s、。]{1,8})」(?=さん|様|くん|�
 # A name before what it is called by (あおいって名前で予約した, 佐藤という名前で).
 CALLED_NAME = re.compile(r"(?:^|(?<=[\s、。！？!?]))"
                          r"([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}|[\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?)"
-                         r"(?=って名前で|という名前で|って名前の|という名前の)")
+                         r"(?=って名前で|という名前で|って名前の|という名前の|っていう(?:んです|名前|子|娘|息子))")
 # A name and its reading in brackets, introduced (楓（かえで）です, 陸（りく）で登録しています).
 NAME_WITH_READING = re.compile(r"(?:^|(?<=[\s、。！？!?「]))([\u4e00-\u9fff々]{1,4})[（(][ぁ-ゖ]{2,8}[）)]"
                                r"(?=です|と申|で登録|で予約|でお願い)")
@@ -255,6 +261,10 @@ _INTRO_AFTER = re.compile(r"です|と申|(?:っ|と)いいます|と言いま�
 _NAME_BEFORE_OWN = re.compile(r"(?:^|(?<=[\s、。！!？?「]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6})(?:の(?:お?誕生日|名前|名義"
                               r"|(?:メール)?アドレス|アカウント|スマホ|携帯)|に聞い[たて]"
                               r"|(?:の名前|名義)?で(?:登録|予約|申し込|申込)|(?:ママ|パパ)(?:です|で|から|より|、|。|！))")
+# Names joined to the writer (みずほと私の2名で, さとみとゆかりと私の3人で): each must pass as a given name.
+_WITH_ME = re.compile(r"(?:^|(?<=[\s、。！!？?「]))((?:(?:[ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}|[\u4e00-\u9fff々]{1,4})と){1,3})"
+                      r"(?=(?:私|わたし|僕|ぼく|俺|自分)[のでがはもと、])")
+_JOINED_NAME = re.compile(r"([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}|[\u4e00-\u9fff々]{1,4})と")
 # A katakana word the dictionary does not know, before a particle (メイウェザーが, ナーセルは, …のブリムの): a
 # foreign name far more often than anything else in running text (measured: no chat message changed).
 UNKNOWN_KATAKANA_SUBJECT = re.compile(r"(?:^|(?<=[\s、。「（(のとがはをにも]))([ァ-ヴ][ァ-ヴー]{2,11})"
@@ -364,7 +374,8 @@ def _plausible_given_name(word: str) -> bool:
     if word in NOT_NAMES or word in HIRAGANA_WORDS or word in TITLES:
         return False
     if _KANJI_NAME_PART.match(word.replace(" ", "").replace("\u3000", "")):
-        return word in ONE_KANJI_NAMES or has_person_name_word(word) or _two_kanji_not_a_word(word)
+        return (word in ONE_KANJI_NAMES or word in KANJI_NAME_WORDS or has_person_name_word(word)
+                or _two_kanji_not_a_word(word))
     if KATAKANA_WORD.fullmatch(word):  # アオイ as あおい
         return has_person_name_word(word) or has_unknown_word(word) or "".join(
             chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in word) in KANA_NAME_WORDS
@@ -396,7 +407,7 @@ def given_name_at(text: str, pos: int, depth: int = 0) -> tuple[int, int] | None
         if particle is None or not (second or _plausible_given_name(text[pos:end])):
             continue
         # A kana name's particle ends the kana (はると|と、): 娘のいうこ|と|を…, 息子のため|に|も… are words.
-        if (shortest == 1 or len(particle.group()) > 1 or particle.end() >= len(text)
+        if (shortest == 1 or len(particle.group()) > 1 or particle.end() >= len(text) or particle.group() in "）)、"
                 or not HIRAGANA_WORD.match(text[particle.end()])
                 or (particle.group() == "と" and depth == 0 and given_name_at(text, particle.end(), 1) is not None)):
             return pos, end  # 孫のあおい|と|みなと|を: two names joined
@@ -793,6 +804,10 @@ class PersonRecognizer(EntityRecognizer):
                                           or (group == 2 and (bool(KATAKANA_WORD.fullmatch(word))
                                                               or _plausible_given_name(word)))):
                 add(m.start(group), m.end(group), 0.7)
+        for m in _WITH_ME.finditer(text):
+            for part in _JOINED_NAME.finditer(text, m.start(1), m.end(1)):
+                if _plausible_given_name(part.group(1)):
+                    add(part.start(1), part.end(1), 0.7)
         for m in _NAME_BEFORE_OWN.finditer(text):
             if _plausible_given_name(m.group(1)):
                 add(m.start(1), m.end(1), 0.7)
