@@ -41,6 +41,8 @@ class Report:
     per_type: dict[str, TypeScore] = field(default_factory=dict)
     clean_messages: int = 0
     clean_changed: int = 0
+    # What changed them: per detected type, the clean messages it touched (a blind set's only clue).
+    clean_changed_by: dict[str, int] = field(default_factory=dict)
 
     @property
     def changed_clean_share(self) -> float:
@@ -51,6 +53,7 @@ class Report:
                 "types": {t: {"n": s.n, "recall": round(s.recall, 4), "leaked": s.n - s.caught,
                               "partial": s.touched - s.caught} for t, s in sorted(self.per_type.items())},
                 "clean_messages": self.clean_messages, "clean_changed": self.clean_changed,
+                "clean_changed_by": dict(sorted(self.clean_changed_by.items())),
                 "changed_clean_share": round(self.changed_clean_share, 4)}
 
 
@@ -81,6 +84,8 @@ def score(records: Sequence[dict[str, Any]], predictions: Sequence[tuple[str, li
         if not any(g["type"] in PERSONAL_TYPES for g in rec["entities"]):
             report.clean_messages += 1
             report.clean_changed += anonymized != text
+            for t in {e["type"] for e in entities} if anonymized != text else ():
+                report.clean_changed_by[t] = report.clean_changed_by.get(t, 0) + 1
         for gold in rec["entities"]:
             chars = [i for i in range(gold["start"], gold["end"]) if not text[i].isspace()]
             hit = sum(1 for i in chars if i in covered)
@@ -121,6 +126,9 @@ def format_report(report: Report) -> str:
     if report.clean_messages:
         lines.append(f"  messages without personal data changed: {report.clean_changed} of "
                      f"{report.clean_messages} ({report.changed_clean_share:.1%})")
+        if report.clean_changed_by:
+            lines.append("    by detected type: " + ", ".join(
+                f"{t} {n}" for t, n in sorted(report.clean_changed_by.items(), key=lambda kv: (-kv[1], kv[0]))))
     return "\n".join(lines)
 
 

@@ -370,6 +370,24 @@ def test_a_date_answering_a_birth_date_question_is_a_birth_date(anonymizer):
     assert "2016/08/02" in alone  # without the question it is just a date
 
 
+def test_a_pets_birth_date_is_kept_and_a_persons_beside_a_pet_is_not(anonymizer):
+    kept = ["マンチカンの女の子、2025/08/03生まれです", "柴犬のコタロウ、2022年1月15日生まれです！",
+            "子猫の件です。この子は2025/8/3生まれです", "生年月日：2025年7月7日（スコティッシュフォールド・オス）"]
+    assert [r.text for r in anonymizer.redact(kept)] == kept
+    redacted = ["子猫を迎えたいです。生年月日は1988年2月3日です", "子猫を買う私の生年月日は2001年5月5日です",
+                "飼い主様の生年月日（2006年4月4日）と猫の名前をお願いします"]
+    for text, out in zip(redacted, anonymizer.redact(redacted), strict=True):
+        assert "DATE_OF_BIRTH" in out.text, text
+
+
+def test_the_business_own_address_is_kept_and_a_customers_is_not(anonymizer):
+    kept = ["当社の所在地は〒530-0001 大阪府大阪市北区梅田1-1-1です。", "本社：〒100-0005 東京都千代田区丸の内2-4-1",
+            "弊社（〒060-0001 北海道札幌市中央区北1条西2丁目3）までご郵送ください。"]
+    assert [r.text for r in anonymizer.redact(kept)] == kept
+    out = anonymizer.redact(["書類の返送先は〒150-0001 東京都渋谷区神宮前1-2-3 コーポ101 でお願いします"])[0].text
+    assert "150-0001" not in out and "神宮前" not in out
+
+
 def test_a_date_right_after_a_name_is_a_birth_date_and_other_events_count_in_their_sentence(anonymizer):
     assert "2017.10.2" not in anonymizer.redact(["大野 蒼（おおの あおい）2017.10.2"], ["c"])[0].text
     assert "2024/12/3" in anonymizer.redact(["山田さんは2024/12/3に来店予定です"], ["c"])[0].text

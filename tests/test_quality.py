@@ -27,7 +27,8 @@ def test_scoring_counts_caught_partial_and_changed():
                    ("<X>にちは", [{"type": "PERSON", "start": 0, "end": 2}])]
     report = ev.score(records, predictions, "t")
     assert (report.per_type["PERSON"].n, report.per_type["PERSON"].caught, report.per_type["PERSON"].touched) == (2, 1, 2)
-    assert (report.clean_messages, report.clean_changed) == (1, 1)
+    assert (report.clean_messages, report.clean_changed, report.clean_changed_by) == (1, 1, {"PERSON": 1})
+    assert "by detected type: PERSON 1" in ev.format_report(report)
     assert ev.check_targets(report, None) == ["t: PERSON leaks 50.0% (target at most 3%)",
                                               "t: 100.0% of messages without personal data changed (target at most 3%)"]
 

@@ -53,6 +53,17 @@ ROMAJI_ADDRESS = (r"(?<![A-Za-z0-9-])(?:" + _ROMAJI_UNIT + r",? ){1,4}" + _ROMAJ
                   + r"(?:[A-Z][a-z]+(?: \d{3}-\d{4})?)?")
 
 
+# The business's own premises (当社の所在地は〒…, 本社：…, 弊社（〒…）まで): no one's personal data. The word
+# stands right before the postal code or the address, with only a label between them.
+_OWN_PREMISES_BEFORE = re.compile(r"(?:弊社|当社|当店|弊店|本社|本店|当センター|事務局|営業所|店舗|当院|当館|弊所)"
+                                  r"(?:の)?(?:住所|所在地|所在)?[はが]?[:：（(\s]*(?:〒\s?)?(?:\d{3}-?\d{4}[\s、]*)?$")
+
+
+def own_premises(text: str, start: int) -> bool:
+    """True when the address or postal code at `start` is introduced as the business's own."""
+    return _OWN_PREMISES_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 # A question for an address: the next messages of the conversation answer it.
 ADDRESS_QUESTION = re.compile(r"住所|お届け先|届け先|送付先|送り先|配送先|お住まい|ご自宅")
 # In an answer, a town and its block numbers, or a ward or city, its town and 丁目, with nothing else.
@@ -85,3 +96,6 @@ class AddressRecognizer(RegexRecognizer):
     CONTEXT_BEFORE = 16
     CONTEXT_AFTER = 8
     CONTEXT_BOOST = 0.45
+
+    def score_match(self, text: str, start: int, end: int, base_score: float) -> float | None:
+        return None if own_premises(text, start) else super().score_match(text, start, end, base_score)

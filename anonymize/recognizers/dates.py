@@ -9,6 +9,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from anonymize import entities as E
 from anonymize.recognizers.base import NOT_AFTER_DIGIT, NOT_BEFORE_DIGIT, RegexRecognizer, has_context
+from anonymize.recognizers.pets import a_pets_date
 
 ERAS = {"明治": 1867, "大正": 1911, "昭和": 1925, "平成": 1988, "令和": 2018,
         "M": 1867, "T": 1911, "S": 1925, "H": 1988, "R": 2018}
@@ -74,7 +75,7 @@ _MONTH_DAY = (r"(?:(?<=誕生日は)|(?<=誕生日:)|(?<=誕生日が)|(?<=生�
               # a birthday corrected (誕生日は4月5日じゃなくて4月15日): scored only with its label before it
               r"|(?:(?<=じゃなくて)|(?<=ではなく)|(?<=正しくは)|(?<=正しくは、)|(?<=正しくは ))"
               r"\d{1,2}(?:月\d{1,2}日|/\d{1,2})(?![0-9])"
-              r"|(?<![0-9/])\d{1,2}(?:月\d{1,2}日|/\d{1,2})(?=生まれ|産まれ|" + _BORN_AFTER
+              r"|(?<![0-9/年.\-])\d{1,2}(?:月\d{1,2}日|/\d{1,2})(?=生まれ|産まれ|" + _BORN_AFTER
               + r"|が誕生日|は誕生日|の誕生日|が生年月日)")
 _MONTH_DAY_RE = re.compile(_MONTH_DAY)
 
@@ -119,6 +120,8 @@ class DateOfBirthRecognizer(RegexRecognizer):
             return None  # （例：1990/01/01）, 平成〇年〇月〇日: a form's example, not anyone's date
         if _PET_BEFORE.search(text, max(0, start - 15), start):
             return None  # うちの猫は2022年5月1日生まれ: a pet's birthday is no one's personal data
+        if a_pets_date(text, text[slice(*sentence_bounds(text, start, end))], birth_year(text[start:end])):
+            return None  # マンチカンの女の子、2025/08/03生まれです
         if _LOOSE_MONTH_DAY_RE.fullmatch(text, start, end) and not _MONTH_DAY_RE.match(text, start):
             label = _BIRTHDAY_LABEL.search(text, 0, start)
             _, stop = sentence_bounds(text, start, end)

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from anonymize.recognizers.pets import ANIMAL_TALK
+
 # Named trains (JR and private lines, past and present): the names chat uses for a train, many of them given
 # names as well (ひかり, さくら, あずさ, つばさ).
 TRAIN_NAMES = frozenset(
@@ -86,10 +88,6 @@ def a_shop(text: str, start: int, end: int) -> bool:
 
 # Words only animals get (里親, 毛色, お昼寝中 of a café cat, トリミング): in a message with one of them, a kana name
 # with ちゃん/くん or none is the animal's. A person there comes with さん, a label, a kin word or staff.
-_ANIMAL_TALK = re.compile(r"猫|ねこ|ネコ|にゃ|ニャ|犬|わんこ|ワンちゃん|わんちゃん|うさぎ|ウサギ|フクロウ|ふくろう|インコ"
-                          r"|ハムスター|ハリネズミ|カワウソ|里親|譲渡|毛色|毛並み|肉球|トリミング|看板[猫犬]|ケージ|ペット"
-                          r"|ドッグラン|爪切り|去勢|避妊|首輪|しっぽ|尻尾|鳴き|子猫|子犬|仔猫|人懐っこ|お昼寝|保護[猫犬]|動物"
-                          r"|もふもふ|モフモフ")
 _ANIMAL_NAME = re.compile(r"[ぁ-ゖー]{2,5}|[ァ-ヴー]{2,6}")
 _ANIMAL_NAME_AFTER = re.compile(r"(?:ちゃん|くん|君|チャン|クン)?(?!さん|様|です|と申|でござ|と一緒|が担当|の担当)")
 _PERSON_BEFORE = re.compile(r"(?:娘|息子|子|夫|妻|主人|旦那|彼氏|彼女|友達|友人|父|母|兄|姉|弟|妹|孫|同僚|先輩|後輩"
@@ -100,7 +98,7 @@ _PERSON_BEFORE = re.compile(r"(?:娘|息子|子|夫|妻|主人|旦那|彼氏|彼
 def an_animal(text: str, start: int, end: int) -> bool:
     """A café animal's or a pet's kana name in a message about animals (ミルクちゃんまだいますか？里親さん…)."""
     return (_ANIMAL_NAME.fullmatch(text, start, end) is not None and _ANIMAL_NAME_AFTER.match(text, end) is not None
-            and _PERSON_BEFORE.search(text, max(0, start - 8), start) is None and _ANIMAL_TALK.search(text) is not None)
+            and _PERSON_BEFORE.search(text, max(0, start - 8), start) is None and ANIMAL_TALK.search(text) is not None)
 
 
 PUBLIC_FIGURES_FILE = Path(__file__).resolve().parent.parent / "data" / "public_figures.txt"

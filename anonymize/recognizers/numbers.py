@@ -6,6 +6,7 @@ from stdnum import luhn
 from stdnum.jp import in_ as my_number
 
 from anonymize import entities as E
+from anonymize.recognizers.address import own_premises
 from anonymize.recognizers.base import (
     GROUP_END,
     GROUP_START,
@@ -112,3 +113,6 @@ class PostalCodeRecognizer(RegexRecognizer):
     )
     CONTEXT = ("郵便", "〒", "住所", "ゆうびん", "Zip", "zip", "ZIP", "引っ越", "番地", "届け先", "送付先", "転居")
     CONTEXT_BOOST = 0.45
+
+    def score_match(self, text: str, start: int, end: int, base_score: float) -> float | None:
+        return None if own_premises(text, start) else super().score_match(text, start, end, base_score)

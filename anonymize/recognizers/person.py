@@ -38,6 +38,7 @@ from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
 from anonymize.recognizers.address import PREFECTURES
 from anonymize.recognizers.base import NOT_ONE_NAME, ascii_bounded, extend_foreign_name, in_chat_register, tokens_in
 from anonymize.recognizers.named_things import a_public_figure, a_shop, a_train, a_typhoon, an_animal
+from anonymize.recognizers.pets import PET_KIND, PET_KINDS
 
 HONORIFICS = frozenset({"様", "さま", "さん", "サン", "君", "くん", "氏", "殿", "ちゃん", "先生", "どの"})
 # Words that take an honorific but are not names (お客様, 担当者様, 皆さん, 運転手さん …).
@@ -293,14 +294,8 @@ _NOT_A_NAME_SHAPE = re.compile(r"^[~〜～]|(?:湾|空港|ターミナル|区|�
                                r"|^.{1,3}[都道府県].{1,6}[市町村]$|^.{2,}(?:大橋|東照宮|神宮|神社|大社|城)$"  # 伊良部大橋
                                r"| (?:Station|Airport|Exit|Line|Park|Tower|Hotel|Temple|Shrine|Castle)$")
 # Pets: a name with its breed or kind in brackets after it (レオ(ﾄｲﾌﾟｰﾄﾞﾙ)), or right after its kind (柴犬のコタロウ).
-_PET_KINDS = ("トイプードル|プードル|柴犬|豆柴|チワワ|ダックス|ミニチュアダックス|ポメラニアン|マルチーズ|シーズー|"
-              "ヨークシャーテリア|ヨーキー|フレンチブルドッグ|フレブル|パグ|ゴールデン|ラブラドール|コーギー|ビーグル|"
-              "シュナウザー|パピヨン|キャバリア|ミックス|雑種|三毛猫?|キジトラ|サバトラ|茶トラ|黒猫|白猫|スコティッシュ"
-              "(?:フォールド)?|マンチカン|アメショ|アメリカンショートヘア|ラグドール|ロシアンブルー|ハムスター|うさぎ|"
-              "ウサギ|インコ|ハリネズミ|フェレット|愛犬|愛猫|犬|猫|ワンちゃん|わんちゃん|ねこちゃん|猫ちゃん")
-_PET_AFTER = re.compile(r"[ \u3000]?[（(](?:" + _PET_KINDS + r"|オス|メス|♂|♀)")
-_PET_BEFORE = re.compile(r"(?<![ァ-ヴー])(?:" + _PET_KINDS + r")の(?:名前(?:は|が|を)?[「『]?)?$")  # not コアミックスの
-_PET_KIND = re.compile(_PET_KINDS)  # スコティッシュフォールドの…: the breed is no one's name
+_PET_AFTER = re.compile(r"[ \u3000]?[（(](?:" + PET_KINDS + r"|オス|メス|♂|♀)")
+_PET_BEFORE = re.compile(r"(?<![ァ-ヴー])(?:" + PET_KINDS + r")の(?:名前(?:は|が|を)?[「『]?)?$")  # not コアミックスの
 
 
 def is_pet(text: str, start: int, end: int) -> bool:
@@ -850,7 +845,7 @@ class PersonRecognizer(EntityRecognizer):
         folded = unicodedata.normalize("NFKC", text[s:e])  # ｽﾀｯﾌ as スタッフ
         return (folded in NEVER_NAMES or (folded != text[s:e] and folded in NOT_NAMES) or text[s:e] in CHAT_REPLIES
                 or _english_fragment(text[s:e])
-                or bool(_PET_KIND.fullmatch(text, s, e))
+                or bool(PET_KIND.fullmatch(text, s, e))
                 or bool(NOT_NAME_TAIL.search(unicodedata.normalize("NFKC", text[s:e])))  # ｱﾌﾟﾘ as アプリ
                 or bool(_NOT_A_NAME_SHAPE.search(text[s:e])) or bool(NOT_ONE_NAME.search(text, s, e))
                 or text.endswith("駅", 0, s) or bool(_PLACE_AFTER_NAME.match(text, e))
