@@ -476,6 +476,22 @@ def _not_a_name_word(doc: Doc, start: int, end: int) -> bool:
             or (len(tokens) >= 2 and katakana[0] and not katakana[-1] and tokens[-1].tag_.startswith("名詞-固有名詞-地名")))
 
 
+_CHAN_AFTER = re.compile(r"ちゃん|くん|チャン|クン")
+_KANA = re.compile(r"[ぁ-ゖァ-ヴー]+")
+
+
+def _a_word_with_chan(doc: Doc, text: str, start: int, end: int) -> bool:
+    """A kana common noun with ちゃん or くん (ミルクちゃん, ごまちゃん, うにちゃん): an animal's or a toy's pet
+    name, where a child's is a given name (ユキ, ハル) or a word that is one too (さくら, もも, そら), or comes
+    after who they are (娘の…)."""
+    if not (_KANA.fullmatch(text, start, end) and _CHAN_AFTER.match(text, end)):
+        return False
+    tokens = tokens_in(doc, start, end)
+    word = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text[start:end])
+    return (len(tokens) == 1 and tokens[0].tag_ == "名詞-普通名詞-一般" and word not in KANA_NAME_WORDS
+            and not KIN_BEFORE.search(text, max(0, start - 8), start))
+
+
 def _among_places(doc: Doc, start: int, end: int) -> bool:
     """An item of a ・ list next to a place (溝の口・高津・二子新地): a stop or a district, not a surname.
     Only a ・ next to the span, spaces aside, can make one, so the token scans run only then."""
@@ -859,7 +875,7 @@ class PersonRecognizer(EntityRecognizer):
                 # with a cue of their own, also in a line of chat with no marks at all (作中のハルとナツの関係性が尊い)
                 or ((conversation or not _PROSE_END.search(text)) and (
                     _a_character_or_performer(text, s, e) or a_train(text, s, e) or a_typhoon(text, s, e)
-                    or an_animal(text, s, e) or a_public_figure(text, s, e))))
+                    or an_animal(text, s, e) or a_public_figure(text, s, e) or _a_word_with_chan(doc, text, s, e))))
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
