@@ -209,9 +209,11 @@ class Detector:
                 clusters.append([r])
         out: list[Detection] = []
         for cluster in clusters:
+            start, end = min(r.start for r in cluster), max(r.end for r in cluster)
             best = max(cluster, key=lambda r: (r.score, r.end - r.start, r.entity_type))
-            out.append(Detection(best.entity_type, min(r.start for r in cluster), max(r.end for r in cluster),
-                                 round(best.score, 2)))
+            # A building inside an address (…日吉本町1-23-4 グリーンパーク日吉305) is part of the address.
+            whole = next((r for r in cluster if r.entity_type == "ADDRESS" and (r.start, r.end) == (start, end)), best)
+            out.append(Detection(whole.entity_type, start, end, round(best.score, 2)))
         return out
 
 

@@ -243,7 +243,7 @@ def eval_(
                                  Path("tests/chat_eval/dev4/dev4.jsonl"), Path("tests/chat_eval/blind3/blind3.jsonl"),
                                  Path("tests/chat_eval/blind5/blind5.jsonl"),
                                  Path("tests/chat_eval/blind6/blind6.jsonl"), Path("tests/chat_eval/blind7/blind7.jsonl"),
-                                 Path("tests/chat_eval/blind8/blind8.jsonl"))
+                                 Path("tests/chat_eval/blind8/blind8.jsonl"), Path("tests/chat_eval/blind9/blind9.jsonl"))
                      if p.exists()]
     stock = stockmark or next((p for p in (Path("../shared/eval/stockmark_ner_dev.json"),) if p.exists()), None)
     settings = _settings(config, None)

@@ -494,6 +494,34 @@ def test_romanized_addresses(anonymizer, text):
     assert "1-4-9" not in anonymizer.redact([text])[0].text
 
 
+@pytest.mark.parametrize(("text", "rest"), [
+    # English order, building first; half-width katakana, ・ and a wing letter in a building's name
+    ("My address is Room 405, Sunny Court, 2-14-7 Nishi-Shinjuku, Shinjuku-ku, Tokyo", "Sunny Court"),
+    ("Green Heights 302, 1-2-3 Aoba, Sendai", "Sendai"),
+    ("実家の住所は兵庫県神戸市中央区山手通３丁目１２－５ ｻﾝﾊｲﾂ山手 ２０３号室です", "２０３"),
+    ("兵庫県西宮市甲子園町1-82 ﾒｿﾞﾝ・ﾄﾞ・甲子園 301", "301"), ("福岡県福岡市東区箱崎1丁目2-3 パークサイド箱崎 B-201", "B-201"),
+    # a block with no number after 丁目, a bare postal code before its address
+    ("〒０６０－０００１　北海道札幌市中央区北１条西２丁目", "西２丁目"), ("大阪府大阪市中央区本町3丁目", "3丁目"),
+    ("送り先は 1500001 東京都渋谷区神宮前1-2-3 です", "1500001"),
+])
+def test_address_forms_are_covered_whole(anonymizer, text, rest):
+    assert rest not in anonymizer.redact([text])[0].text
+
+
+def test_an_address_after_a_word_ending_in_kana_starts_at_its_municipality(anonymizer):
+    out = anonymizer.redact(["母のマンションは横浜市港北区日吉本町1-23-4 グリーンパーク日吉305です"])[0]
+    assert out.text == "母のマンションは<ADDRESS>です"  # not ンションは横浜市…, not typed by the building's name
+
+
+def test_english_birth_dates_need_a_birth_word(anonymizer):
+    texts = ["born on 12 March 1990", "Date of birth: 03/12/1990", "My birthday is March 5, 1992",
+             "I arrived on 12 March 2009", "The order was placed on 03/12/2009, tracking pending"]
+    out = [r.text for r in anonymizer.redact(texts)]
+    assert out[:3] == ["born on <DATE_OF_BIRTH:1990>", "Date of birth: <DATE_OF_BIRTH:1990>",
+                       "My birthday is <DATE_OF_BIRTH:1992>"]
+    assert out[3:] == texts[3:]
+
+
 def test_romanized_places_without_a_block_are_not_addresses(anonymizer):
     text = "Shinjuku-ku is busy. Model KX-200 is sold in Osaka-shi."
     assert anonymizer.redact([text])[0].text == text

@@ -26,7 +26,10 @@ _NUM = r"(?:\d{1,5}|[一二三四五六七八九十]{1,3})"
 _BLOCK = (_NUM + r"(?:丁目|番地の|番地?|-|の)\s?" + r"\d{1,5}(?:(?:番地の|番地?|号|-|の)\s?\d{1,5})*(?:番地?|号)?"
           + r"|" + r"\d{1,5}番地"
           + r"|\d{1,3}地割\s?\d{1,5}(?:番地?|-\d{1,5})*"  # 白岩23地割15番地 (Iwate)
-          + r"|(?<=町)\d{1,5}(?![0-9])")  # 下鴨北園町12
+          + r"|(?<=町)\d{1,5}(?![0-9]|丁目)")  # 下鴨北園町12
+# After a prefecture, 丁目 with no number after it ends an address too (北海道札幌市中央区北1条西2丁目); a ward and
+# its 丁目 alone (北区上十条4丁目) is a place unless it answers an address question.
+_BLOCK_AFTER_PREFECTURE = _BLOCK + "|" + _NUM + r"丁目(?![0-9])"
 # Building and room: コーポ101, さくらマンション 305号室, ひまわりハイツ 404, 芝パークビル7F.
 # A wing letter and a hyphen may come before the room (コーポ太子堂B-201, グリーンハイツ2-305).
 # A floor after the building's number (梅田ノースゲート21 24階), and a building named with no room at all, by
@@ -34,29 +37,42 @@ _BLOCK = (_NUM + r"(?:丁目|番地の|番地?|-|の)\s?" + r"\d{1,5}(?:(?:番�
 _FLOOR = r"(?:[ \u3000]?\d{1,3}(?:階|F)(?:[ \u3000]?\d{1,4}号室?)?)?"
 _BUILDING_WORD = (r"(?:ハイツ|マンション|コーポ|レジデンス|ハウス|ホーム|荘|ビル|タワー|ヒルズ|パレス|メゾン|アパート"
                   r"|寮|団地|コート|テラス|ヴィラ)")
-_BUILDING = (r"(?:[ \u3000]?(?![にはがをでへとのもや])[A-Za-zァ-ヴーぁ-ん\u4e00-\u9fff]{1,16}?[ \u3000]?"
-             r"(?:(?<=[A-Za-z棟])-)?\d{1,4}(?:-\d{1,4})?(?:号室|号|階|F)?" + _FLOOR + r"(?![0-9年月日歳才円])"
-             r"|[ \u3000]?(?![にはがをでへとのもや])[A-Za-zァ-ヴーぁ-ん\u4e00-\u9fff]{0,10}?" + _BUILDING_WORD
-             + r"[A-Za-zァ-ヴーぁ-ん\u4e00-\u9fff]{0,8}?" + _FLOOR + r"(?=[ \u3000、。,，!！?？]|です|$))?")
+_BUILDING = (r"(?:[ \u3000]?(?![にはがをでへとのもや・･])[A-Za-zァ-ヴーｦ-ﾟぁ-ん\u4e00-\u9fff・･]{1,16}?"
+             r"(?:[ \u3000][A-Z](?=-))?[ \u3000]?(?:(?<=[A-Za-z棟])-)?\d{1,4}(?:-\d{1,4})?(?:号室|号|階|F)?"
+             + _FLOOR + r"(?![0-9年月日歳才円])"
+             r"|[ \u3000]?(?![にはがをでへとのもや])[A-Za-zァ-ヴーｦ-ﾟぁ-ん\u4e00-\u9fff]{0,10}?" + _BUILDING_WORD
+             + r"[A-Za-zァ-ヴーｦ-ﾟぁ-ん\u4e00-\u9fff]{0,8}?" + _FLOOR + r"(?=[ \u3000、。,，!！?？]|です|$))?")
 
-ADDRESS_WITH_PREFECTURE = _PREF + _SP + "(?:" + _MUNI + ")+" + _TOWN + "(?:" + _BLOCK + ")" + _BUILDING
-ADDRESS_WITH_MUNICIPALITY = _MUNI + _TOWN + "(?:" + _BLOCK + ")" + _BUILDING
+ADDRESS_WITH_PREFECTURE = _PREF + _SP + "(?:" + _MUNI + ")+" + _TOWN + "(?:" + _BLOCK_AFTER_PREFECTURE + ")" + _BUILDING
+# Without a prefecture, the municipality holds no particle (not マンションは|横浜市): うきは市 and かすみがうら市
+# come with their prefecture.
+_MUNI_ALONE = "(?:" + _KANJI + r"{1,6}?郡)?(?:(?![はがをにでへとのもや])" + _WORD + "){1,7}?[市区町村]" + _SP
 TOWN_AND_BLOCK = _WORD + "{1,10}?" + "(?:" + _BLOCK + ")" + _BUILDING
 _PREF_RE = re.compile(_PREF)
 # Romanized, as foreign residents write it: Aobadai-shi, Midori-cho 1-4-9, Green Heights 301, or
 # 1-4-9 Midori-cho, Aobadai-shi, Kanagawa 225-0001. A unit word (-shi, -ku, -cho …) and a block number.
 _ROMAJI_UNIT = r"[A-Z][a-z]+(?:-[a-z]+)?-(?:ken|to|fu|do|shi|ku|gun|cho|machi|mura|son)(?![a-z])"
 _ROMAJI_BLOCK = r"\d{1,4}(?:-\d{1,4}){1,2}(?![0-9-])"
+# In English order, the room and the building come first (Room 405, Sunny Court, 2-14-7 Nishi-Shinjuku,
+# Shinjuku-ku, Tokyo; Maple House 201, 3-4-5 Kitahama, Chuo-ku, Osaka), and a town without a unit word.
+_ROMAJI_BUILDING = (r"(?:(?:Room|Rm\.?|Apt\.?|Apartment|Flat|Unit|#) ?\d{1,4}[A-Z]?,? )?(?:[A-Z][a-z]+ ){0,3}"
+                    r"(?:Heights|House|Court|Mansion|Residence|Residences|Tower|Building|Bldg\.?|Hills|Palace|Maison"
+                    r"|Apartments?|Terrace|Villa|Corpo|Haitsu|Haits|Plaza)(?: \d{1,4}[A-Z]?)?,? ")
+_ROMAJI_EN_BUILDING = "(?:" + _ROMAJI_BUILDING + ")?"
+_ROMAJI_TOWN = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?"
 ROMAJI_ADDRESS = (r"(?<![A-Za-z0-9-])(?:" + _ROMAJI_UNIT + r",? ){1,4}" + _ROMAJI_BLOCK
                   + r"(?:,? [A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*){0,3} \d{1,4}(?![0-9]))?"
-                  + r"|(?<![A-Za-z0-9-])" + _ROMAJI_BLOCK + r",? (?:" + _ROMAJI_UNIT + r"(?:, ?| |$)){1,4}"
-                  + r"(?:[A-Z][a-z]+(?: \d{3}-\d{4})?)?")
+                  + r"|(?<![A-Za-z0-9-])" + _ROMAJI_EN_BUILDING + _ROMAJI_BLOCK + r",? (?:" + _ROMAJI_TOWN + r",? )?"
+                  + r"(?:" + _ROMAJI_UNIT + r"(?:, ?| |$)){1,4}(?:[A-Z][a-z]+(?: \d{3}-\d{4})?)?"
+                  # a building first vouches for towns and a city without unit words (…, 1-2-3 Aoba, Sendai)
+                  + r"|(?<![A-Za-z0-9-])" + _ROMAJI_BUILDING + _ROMAJI_BLOCK + r"(?:,? " + _ROMAJI_TOWN + r"){1,3}"
+                  + r"(?: \d{3}-\d{4})?")
 
 
 # The business's own premises (当社の所在地は〒…, 本社：…, 弊社（〒…）まで): no one's personal data. The word
 # stands right before the postal code or the address, with only a label between them.
-_OWN_PREMISES_BEFORE = re.compile(r"(?:弊社|当社|当店|弊店|本社|本店|当センター|事務局|営業所|店舗|当院|当館|弊所)"
-                                  r"(?:の)?(?:住所|所在地|所在)?[はが]?[:：（(\s]*(?:〒\s?)?(?:\d{3}-?\d{4}[\s、]*)?$")
+_OWN_PREMISES_BEFORE = re.compile(r"(?:(?:弊社|当社|当店|弊店|当院|当館|弊所|当センター|運営会社)"
+                                  r"(?:の?(?:本社|本店|本部|事務局))?|本社|本店|本部|事務局|営業所|店舗)(?:の)?(?:住所|所在地|所在)?[はが]?[:：（(\s]*(?:〒\s?)?(?:\d{3}-?\d{4}[\s、]*)?$")
 
 
 def own_premises(text: str, start: int) -> bool:
@@ -77,6 +93,14 @@ def answered_addresses(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _ANSWER_ADDRESS.finditer(text)]
 
 
+_SPACES = re.compile(r"[ \u3000]*")
+
+
+def starts_with_prefecture(text: str, pos: int) -> bool:
+    """True when a prefecture begins at `pos`, after spaces (the address after a postal code)."""
+    return _PREF_RE.match(text, _SPACES.match(text, pos).end()) is not None  # type: ignore[union-attr]
+
+
 def prefecture_of(value: str) -> str | None:
     """The prefecture an address starts with, if it names one."""
     m = _PREF_RE.match(value)
@@ -88,7 +112,8 @@ class AddressRecognizer(RegexRecognizer):
     PATTERNS = (
         (ADDRESS_WITH_PREFECTURE, 0.85),
         # Not from 住所は…: the label and a particle are not part of the address.
-        (r"(?<![\u4e00-\u9fff])(?!ご?住所)(?![はがをにでへとのもや])" + ADDRESS_WITH_MUNICIPALITY, 0.6),
+        (r"(?<![\u4e00-\u9fffァ-ヴー])(?!ご?住所)(?![はがをにでへとのもや])" + _MUNI_ALONE + _TOWN + "(?:" + _BLOCK + ")"
+         + _BUILDING, 0.6),
         (r"(?![はがをにでへとのもや])" + TOWN_AND_BLOCK, 0.0),  # only with 住所-like context, from after its particle
         (ROMAJI_ADDRESS, 0.85),
     )

@@ -24,6 +24,13 @@ _COMPACT = r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
 _SHORT_YEAR = r"(?<![0-9/.\-])\d{2}\s?(?:年\s?\d{1,2}\s?月\s?\d{1,2}\s?日|[/.\-]\d{1,2}[/.\-]\d{1,2})"
 _YEAR_BORN = (r"(?:(?:19|20)\d{2}|" + _ERA + r"\s?(?:\d{1,2}|元))\s?年(?=\s?(?:生まれ|産まれ|" + _BORN_AFTER + r"))"
               r"|(?<![A-Za-z])[MTSHR]\.?\s?\d{1,2}(?=\s?(?:生まれ|産まれ|" + _BORN_AFTER + r"))")  # H2生まれ
+# In English lines, only with a birth word near (born on 12 March 1990, Date of birth: 03/12/1990).
+_MONTH_NAMES = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+                r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_ENGLISH = (r"(?<![0-9])\d{1,2}(?:st|nd|rd|th)? " + _MONTH_NAMES + r",? (?:19|20)\d{2}(?![0-9])"
+            r"|(?<![A-Za-z])" + _MONTH_NAMES + r" \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2}(?![0-9])"
+            r"|(?<![0-9/.])\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2}(?![0-9/.])")
+_ENGLISH_RE = re.compile(_ENGLISH)
 _KN = "[一二三四五六七八九十]"
 _YEAR = re.compile(r"((?:19|20)\d{2})|(" + _ERA + r")\s?(\d{1,2}|元|" + _KN + "{1,3})")
 # An era date in kanji numbers (昭和六十三年七月十四日), which cannot be read digit for digit.
@@ -100,8 +107,10 @@ class DateOfBirthRecognizer(RegexRecognizer):
         (NOT_AFTER_DIGIT + _YEAR_BORN, 0.5),
         (_KANJI_NUMBER_DATE, 0.5),
         (_LOOSE_MONTH_DAY, 0.5),
+        (_ENGLISH, 0.5),
     )
-    CONTEXT = ("生年月日", "誕生日", "生まれ", "生年", "birthday", "Birthday", "DOB", "バースデー", "産まれ")
+    CONTEXT = ("生年月日", "誕生日", "生まれ", "生年", "birthday", "Birthday", "DOB", "バースデー", "産まれ", "born",
+               "Born", "birth", "Birth")
     CONTEXT_BEFORE = 20
     CONTEXT_AFTER = 6
     # Dates of something other than a birth (…に購入, 契約日): an old full date with these is left alone.
@@ -130,6 +139,8 @@ class DateOfBirthRecognizer(RegexRecognizer):
         if _BORN.match(text, end) or has_context(text, start, end, self.CONTEXT, self.CONTEXT_BEFORE,
                                                      self.CONTEXT_AFTER):
             return min(base_score + self.CONTEXT_BOOST, 1.0)
+        if _ENGLISH_RE.fullmatch(text, start, end):
+            return None  # arrived on 12 March 2009: an English date needs its birth word
         year = birth_year(text[start:end])
         if year is None or year > LATEST_UNLABELLED_BIRTH_YEAR or other_event(text, start, end):
             return None
@@ -148,6 +159,9 @@ def _real_month_day(value: str) -> bool:
     numbers = [int(n) for n in re.findall(r"\d+", value)]
     if len(numbers) == 1 and len(str(numbers[0])) == 8:  # 19900101
         numbers = [numbers[0] // 10000, numbers[0] // 100 % 100, numbers[0] % 100]
+    if _ENGLISH_RE.fullmatch(value):  # 12 March 1990, March 12, 1990, 03/12/1990 (either order)
+        days = [n for n in numbers if n < 100]
+        return all(1 <= n <= 31 for n in days) and (len(days) < 2 or min(days) <= 12)
     return len(numbers) < 2 or (1 <= numbers[-2] <= 12 and 1 <= numbers[-1] <= 31)
 
 

@@ -6,7 +6,7 @@ from stdnum import luhn
 from stdnum.jp import in_ as my_number
 
 from anonymize import entities as E
-from anonymize.recognizers.address import own_premises
+from anonymize.recognizers.address import own_premises, starts_with_prefecture
 from anonymize.recognizers.base import (
     GROUP_END,
     GROUP_START,
@@ -115,4 +115,8 @@ class PostalCodeRecognizer(RegexRecognizer):
     CONTEXT_BOOST = 0.45
 
     def score_match(self, text: str, start: int, end: int, base_score: float) -> float | None:
-        return None if own_premises(text, start) else super().score_match(text, start, end, base_score)
+        if own_premises(text, start):
+            return None
+        if starts_with_prefecture(text, end):  # 1500001 東京都渋谷区…: the code of the address after it
+            return 0.85
+        return super().score_match(text, start, end, base_score)
