@@ -372,11 +372,15 @@ def _plausible_given_name(word: str) -> bool:
         return (word in ONE_KANJI_NAMES or word in KANJI_NAME_WORDS or has_person_name_word(word)
                 or _two_kanji_not_a_word(word))
     if KATAKANA_WORD.fullmatch(word):  # アオイ as あおい
-        return has_person_name_word(word) or has_unknown_word(word) or "".join(
-            chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in word) in KANA_NAME_WORDS
+        return has_person_name_word(word) or has_unknown_word(word) or as_hiragana(word) in KANA_NAME_WORDS
     if word in KANA_NAME_WORDS:
         return True
     return not is_one_known_word(word) and not word.startswith(_KANA_PHRASE_STARTS)  # not いうこと, ために
+
+
+def as_hiragana(word: str) -> str:
+    """Katakana read as hiragana, character for character (アオイ → あおい), for the kana word lists."""
+    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in word)
 
 
 def _two_kanji_not_a_word(word: str) -> bool:
@@ -487,8 +491,8 @@ def _a_word_with_chan(doc: Doc, text: str, start: int, end: int) -> bool:
     if not (_KANA.fullmatch(text, start, end) and _CHAN_AFTER.match(text, end)):
         return False
     tokens = tokens_in(doc, start, end)
-    word = "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text[start:end])
-    return (len(tokens) == 1 and tokens[0].tag_ == "名詞-普通名詞-一般" and word not in KANA_NAME_WORDS
+    return (len(tokens) == 1 and tokens[0].tag_ == "名詞-普通名詞-一般"
+            and as_hiragana(text[start:end]) not in KANA_NAME_WORDS
             and not KIN_BEFORE.search(text, max(0, start - 8), start))
 
 
