@@ -34,7 +34,9 @@ def a_pets_date(message: str, sentence: str, year: int | None) -> bool:
     the message is (子猫の件です。この子は2025/8/3生まれです); 生年月日は… alone there is the customer's."""
     if (year is not None and year < _EARLIEST_PET_BIRTH_YEAR) or _SOMEONE.search(sentence) is not None:
         return False
-    if PET_KIND.search(sentence) is not None or ANIMAL_TALK.search(sentence) is not None:
-        return True
-    return _THE_ANIMAL.search(sentence) is not None and (
-        PET_KIND.search(message) is not None or ANIMAL_TALK.search(message) is not None)
+    return _speaks_of_animals(sentence) or (_THE_ANIMAL.search(sentence) is not None and _speaks_of_animals(message))
+
+
+def _speaks_of_animals(text: str) -> bool:
+    """A pet's kind or a word only animals get is in `text`."""
+    return PET_KIND.search(text) is not None or ANIMAL_TALK.search(text) is not None
