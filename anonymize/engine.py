@@ -30,6 +30,7 @@ from anonymize.lexicon import is_common_noun_phrase, is_romaji_name, is_romaji_w
 from anonymize.names_ner import NAMES_META_KEY, NAMES_NER_DIR, add_names_ner
 from anonymize.normalize import normalize
 from anonymize.recognizers import all_recognizers
+from anonymize.recognizers.address import own_premises_spans
 from anonymize.recognizers.person import ENGLISH_SELF_INTRO, ROMAJI_INTRO_AFTER
 from anonymize.settings import DetectionSettings
 
@@ -174,6 +175,7 @@ class Detector:
         (the tenant's brands) are dropped first."""
         protected = [m.span() for m in self._allow.finditer(text)] if self._allow else []
         protected += [m.span() for m in PLACE_NAME.finditer(text)]
+        protected += own_premises_spans(text)
         public: list[tuple[int, int]] = []
         if self._public:  # a public company is still personal as someone's workplace (勤務先は…銀行)
             public = [m.span() for m in self._public.finditer(text)

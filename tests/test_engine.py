@@ -391,6 +391,57 @@ def test_the_business_own_address_is_kept_and_a_customers_is_not(anonymizer):
     assert "150-0001" not in out and "神宮前" not in out
 
 
+def test_the_business_own_address_is_known_by_the_company_or_desk_beside_it_and_an_employers_is_not_kept(anonymizer):
+    kept = ["返品は〒530-0001 大阪府大阪市北区梅田1-2-3 梅田センタービル8F 返品センター宛にお送りください。",
+            "ミナライ株式会社（〒810-0001 福岡県福岡市中央区天神1-1-1）",
+            "書類は〒150-0002 東京都渋谷区渋谷2-10-5 渋谷テラス3階 お客様窓口までご郵送ください。"]
+    assert [r.text for r in anonymizer.redact(kept)] == kept
+    out = anonymizer.redact(["勤務先は株式会社アオバ（〒100-0005 東京都千代田区丸の内1-2-3）です",
+                             "〒150-0002 東京都渋谷区渋谷2-10-5 コーポ渋谷101まで送ってください"])
+    assert "丸の内" not in out[0].text and "コーポ渋谷" not in out[1].text
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("プレートは『光くん 5さい』で！チョコペンで", ["光"]),
+    ("台紙のキャプションは『ひかり 3さい』でお願いします", ["ひかり"]),
+    ("双子なので、プレート2枚で『楓』『椿』でお願いします", ["楓", "椿"]),
+    ("ケーキのプレート「おばあちゃん トメ 米寿おめでとう」でお願いします", ["トメ"]),
+    ("メッセージカードに『ばあばへ　ゆいより』って書いてほしい", ["ゆい"]),
+    ("ウェルカムボードは『Sora & Mirai』で作ってほしいです", ["Sora", "Mirai"]),
+    ("プレートは Happy Birthday Ren でお願いします", ["Ren"]),
+    ("受付の人、名札が『キムラ』だったと思う", ["キムラ"]),
+])
+def test_names_written_on_plates_cards_captions_boards_and_tags_are_redacted(anonymizer, text, names):
+    out = anonymizer.redact([text])[0].text
+    assert not any(n in out for n in names), out
+    assert out.count("<PERSON") == len(names), out
+
+
+@pytest.mark.parametrize("text", [
+    "プレートは「Happy Birthday」でお願いします", "メッセージカードに「いつもありがとう」と入れてください",
+    "のしは「御祝」でお願いします", "プレートに「祝 開店」と入れられますか",
+])
+def test_greetings_on_plates_and_room_names_are_kept(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("김민수 님, 안녕하세요. 고객센터 담당 사토입니다.", ["김민수", "사토"]),
+    ("我是王丽华，账号登不上去了", ["王丽华"]),
+    ("刘敏女士の予約、浴衣のサイズLでお願いします", ["刘敏"]),
+    ("王様、ご連絡ありがとうございます。王女士，我们会尽快为您处理。", ["王"]),
+    ("刘様、承知いたしました。", ["刘"]),
+])
+def test_korean_and_chinese_names_are_redacted_by_their_honorifics(anonymizer, text, names):
+    out = anonymizer.redact([text])[0].text
+    assert not any(n in out for n in names), out
+
+
+def test_korean_titles_before_nim_are_kept(anonymizer):
+    text = "고객님, 확인 감사합니다"
+    assert "고객님" in anonymizer.redact([text])[0].text
+
+
 def test_a_date_right_after_a_name_is_a_birth_date_and_other_events_count_in_their_sentence(anonymizer):
     assert "2017.10.2" not in anonymizer.redact(["大野 蒼（おおの あおい）2017.10.2"], ["c"])[0].text
     assert "2024/12/3" in anonymizer.redact(["山田さんは2024/12/3に来店予定です"], ["c"])[0].text

@@ -11,6 +11,7 @@ from anonymize.recognizers.contact import (
     UrlRecognizer,
 )
 from anonymize.recognizers.dates import AgeRecognizer, DateOfBirthRecognizer
+from anonymize.recognizers.foreign_names import ForeignScriptNameRecognizer
 from anonymize.recognizers.numbers import (
     BankAccountRecognizer,
     CreditCardRecognizer,
@@ -21,6 +22,7 @@ from anonymize.recognizers.numbers import (
 )
 from anonymize.recognizers.organization import OrganizationRecognizer
 from anonymize.recognizers.person import PersonRecognizer
+from anonymize.recognizers.written_names import WrittenNameRecognizer
 
 
 def all_recognizers() -> list[EntityRecognizer]:
@@ -29,5 +31,6 @@ def all_recognizers() -> list[EntityRecognizer]:
         PersonRecognizer(), OrganizationRecognizer(), AddressRecognizer(), PostalCodeRecognizer(),
         PhoneRecognizer(), EmailRecognizer(), DateOfBirthRecognizer(), BankAccountRecognizer(),
         CreditCardRecognizer(), DriversLicenseRecognizer(), MyNumberRecognizer(), PassportRecognizer(),
-        IpAddressRecognizer(), UrlRecognizer(), IdTokenRecognizer(), AgeRecognizer(),
+        IpAddressRecognizer(), UrlRecognizer(), IdTokenRecognizer(), AgeRecognizer(), WrittenNameRecognizer(),
+        ForeignScriptNameRecognizer(),
     ]

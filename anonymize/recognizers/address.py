@@ -75,9 +75,35 @@ _OWN_PREMISES_BEFORE = re.compile(r"(?:(?:弊社|当社|当店|弊店|当院|当
                                   r"(?:の?(?:本社|本店|本部|事務局))?|本社|本店|本部|事務局|営業所|店舗)(?:の)?(?:住所|所在地|所在)?[はが]?[:：（(\s]*(?:〒\s?)?(?:\d{3}-?\d{4}[\s、]*)?$")
 
 
-def own_premises(text: str, start: int) -> bool:
-    """True when the address or postal code at `start` is introduced as the business's own."""
-    return _OWN_PREMISES_BEFORE.search(text, max(0, start - 30), start) is not None
+# Or a company, centre or desk stands right before it (株式会社ミナライ 〒…), or is whom the sentence has the
+# customer send things to (…ビル5F 返品センター宛にお送りください, …3階 お客様窓口までご郵送ください).
+_COMPANY_NAME = r"[ァ-ヴーA-Za-z\u4e00-\u9fff々]{1,15}"
+_LEGAL = r"(?:株式会社|有限会社|合同会社)"
+_OWN_COMPANY_BEFORE = re.compile(r"(?:" + _LEGAL + _COMPANY_NAME + "|" + _COMPANY_NAME + _LEGAL + r")"
+                                 r"[ \u3000]*[（(]?[ \u3000]*(?:〒\s?)?(?:\d{3}-?\d{4}[ \u3000、]*)?$")
+# …unless it is someone's employer or home (勤務先は株式会社アオバ（〒…）).
+_SOMEONES_COMPANY = re.compile(r"勤務|勤め|職場|所属|働い|会社は|実家|自宅|夫の|妻の|父の|母の")
+_OWN_ADDRESSEE_AFTER = re.compile(r"[^。！？\n]{0,60}?(?:" + _LEGAL + _COMPANY_NAME + "|" + _COMPANY_NAME
+                                  + r"(?:センター|窓口|事務局|係|営業所|本社|倉庫|事業所|デスク))"
+                                  r"[ \u3000]*(?:宛|まで|へ|御中)")
+
+
+def own_premises(text: str, start: int, end: int | None = None) -> bool:
+    """True when the address or postal code at text[start:end] is introduced as the business's own."""
+    if _OWN_PREMISES_BEFORE.search(text, max(0, start - 30), start):
+        return True
+    if (company := _OWN_COMPANY_BEFORE.search(text, max(0, start - 40), start)) is not None:
+        return not _SOMEONES_COMPANY.search(text, max(0, company.start() - 12), company.start())
+    return end is not None and _OWN_ADDRESSEE_AFTER.match(text, end) is not None
+
+
+
+_PREMISES = re.compile(r"(?:〒\s?\d{3}-?\d{4}[ \u3000、]*)?(?:" + ADDRESS_WITH_PREFECTURE + r")|〒\s?\d{3}-?\d{4}")
+
+
+def own_premises_spans(text: str) -> list[tuple[int, int]]:
+    """The business's own addresses with their postal codes: what lies inside (梅田センタービル) is no one's name."""
+    return [m.span() for m in _PREMISES.finditer(text) if own_premises(text, m.start(), m.end())]
 
 
 # A question for an address: the next messages of the conversation answer it.
@@ -123,4 +149,4 @@ class AddressRecognizer(RegexRecognizer):
     CONTEXT_BOOST = 0.45
 
     def score_match(self, text: str, start: int, end: int, base_score: float) -> float | None:
-        return None if own_premises(text, start) else super().score_match(text, start, end, base_score)
+        return None if own_premises(text, start, end) else super().score_match(text, start, end, base_score)

@@ -115,7 +115,7 @@ class PostalCodeRecognizer(RegexRecognizer):
     CONTEXT_BOOST = 0.45
 
     def score_match(self, text: str, start: int, end: int, base_score: float) -> float | None:
-        if own_premises(text, start):
+        if own_premises(text, start, end):
             return None
         if starts_with_prefecture(text, end):  # 1500001 東京都渋谷区…: the code of the address after it
             return 0.85

@@ -363,7 +363,7 @@ KIN_LATIN_NAME = re.compile(r"(?:友達|友だち|友人|彼氏|彼女|夫|妻|�
                             r"|子ども|子供|孫)の([A-Z][a-z]{2,14})(?=[にとがはもへをの]|さん|ちゃん|くん)")
 
 
-def _plausible_given_name(word: str) -> bool:
+def plausible_given_name(word: str) -> bool:
     """A word where a given name is expected that the dictionary does not contradict: a kanji name Sudachi
     knows or one that is also a word (凛, 樹), kana it does not know as a word (はると, そうた)."""
     if word in NOT_NAMES or word in HIRAGANA_WORDS or word in TITLES:
@@ -403,7 +403,7 @@ def given_name_at(text: str, pos: int, depth: int = 0) -> tuple[int, int] | None
         # The second of two joined names (あおいと|みなと|を) may also be a word (港): its place vouches.
         second = depth > 0 and particle is not None and particle.group() in "をがはとも" and HIRAGANA_WORD.fullmatch(
             text[pos:end]) is not None and text[pos:end] not in NOT_NAMES and text[pos:end] not in HIRAGANA_WORDS
-        if particle is None or not (second or _plausible_given_name(text[pos:end])):
+        if particle is None or not (second or plausible_given_name(text[pos:end])):
             continue
         # A kana name's particle ends the kana (はると|と、): 娘のいうこ|と|を…, 息子のため|に|も… are words.
         if (shortest == 1 or len(particle.group()) > 1 or particle.end() >= len(text) or particle.group() in "）)、"
@@ -796,13 +796,13 @@ class PersonRecognizer(EntityRecognizer):
                 add(m.start(1), m.end(1), 0.8)
         for m in KANA_FIRST.finditer(text):
             word = unicodedata.normalize("NFKC", m.group(1))
-            if word not in CHAT_REPLIES and (has_person_name_word(word) or _plausible_given_name(word)) and not any(
+            if word not in CHAT_REPLIES and (has_person_name_word(word) or plausible_given_name(word)) and not any(
                     # not よかったです
                     t.tag_.startswith(("動詞", "形容詞", "助動詞", "副詞", "形状詞", "感動詞"))
                     for t in tokens_in(doc, m.start(1), m.end(1))):
                 add(m.start(1), m.end(1), 0.7)
         for m in CALLED_NAME.finditer(text):
-            if has_person_name_word(m.group(1)) or _plausible_given_name(m.group(1)):
+            if has_person_name_word(m.group(1)) or plausible_given_name(m.group(1)):
                 add(m.start(1), m.end(1), 0.7)
         for m in NAME_WITH_READING.finditer(text):
             add(m.start(1), m.end(1), 0.8)
@@ -817,17 +817,17 @@ class PersonRecognizer(EntityRecognizer):
             if word not in NOT_NAMES and (has_person_name_word(word) or has_unknown_word(word)
                                           or bool(_LATIN_WORD.fullmatch(word)) or is_romaji_word_name(word)
                                           or (group == 2 and (bool(KATAKANA_WORD.fullmatch(word))
-                                                              or _plausible_given_name(word)))):
+                                                              or plausible_given_name(word)))):
                 add(m.start(group), m.end(group), 0.7)
         for m in _WITH_ME.finditer(text):
             for part in _JOINED_NAME.finditer(text, m.start(1), m.end(1)):
-                if _plausible_given_name(part.group(1)):
+                if plausible_given_name(part.group(1)):
                     add(part.start(1), part.end(1), 0.7)
         for m in _NAME_BEFORE_OWN.finditer(text):
-            if _plausible_given_name(m.group(1)):
+            if plausible_given_name(m.group(1)):
                 add(m.start(1), m.end(1), 0.7)
         for m in (*AGE_AFTER.finditer(text), *BIRTH_AFTER.finditer(text)):
-            if (name := _NAME_BEFORE_AGE.search(text, 0, m.start())) and _plausible_given_name(name.group(1)):
+            if (name := _NAME_BEFORE_AGE.search(text, 0, m.start())) and plausible_given_name(name.group(1)):
                 add(name.start(1), name.end(1), 0.7)
         for m in HALFWIDTH_NAME.finditer(text):
             if has_person_name_word(unicodedata.normalize("NFKC", m.group())) or _NAME_LABEL_BEFORE.search(
