@@ -437,6 +437,21 @@ def test_korean_and_chinese_names_are_redacted_by_their_honorifics(anonymizer, t
     assert not any(n in out for n in names), out
 
 
+@pytest.mark.parametrize("text", [
+    "トマトは桃太郎です、甘くておいしいですよ", "今月の箱に男爵いもと桃太郎トマトが入ってました！",
+    "りんごは紅玉とふじ、どちらにしますか",
+    "ラッコのキラちゃんって2018年4月生まれなんですね", "着物は「雅」シリーズと「舞」シリーズどちらがおすすめですか",
+    "「あおい」は抹茶と小豆のロールケーキでございます。",
+])
+def test_varieties_aquarium_animals_series_and_products_are_not_names(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+def test_a_grower_and_a_child_who_likes_penguins_are_still_names(anonymizer):
+    out = anonymizer.redact(["トマトは田中さんが育ててくれたものです", "ゆいちゃんがペンギン大好きで、年パス作りたいです"])
+    assert "田中" not in out[0].text and "ゆい" not in out[1].text
+
+
 def test_korean_titles_before_nim_are_kept(anonymizer):
     text = "고객님, 확인 감사합니다"
     assert "고객님" in anonymizer.redact([text])[0].text

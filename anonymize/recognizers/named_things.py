@@ -86,6 +86,25 @@ def a_shop(text: str, start: int, end: int) -> bool:
         text, start, end) is not None
 
 
+
+# Varieties of produce, many named after a person or a hero (桃太郎トマト, 男爵いも, りんごは紅玉とふじ): the name
+# right before the produce's word, or after the produce as topic, unless a grower is meant (トマトは田中さんが).
+_PRODUCE = (r"トマト|ミニトマト|じゃがいも|ジャガイモ|じゃが芋|馬鈴薯|さつまいも|いも|芋|りんご|リンゴ|林檎|いちご|イチゴ|苺"
+            r"|お米|米|ぶどう|ブドウ|葡萄|梨|みかん|柑橘|メロン|すいか|スイカ|ナス|なす|茄子|きゅうり|キュウリ|かぼちゃ"
+            r"|カボチャ|玉ねぎ|たまねぎ|大根|にんじん|人参|キャベツ|レタス|とうもろこし|トウモロコシ|枝豆|品種")
+_PRODUCE_AFTER = re.compile(r"(?:" + _PRODUCE + r")(?![\u4e00-\u9fffァ-ヴー])")
+_PRODUCE_BEFORE = re.compile(r"(?:" + _PRODUCE + r")(?:の品種)?(?:は|って|が|も|なら)[^。！？!?\n]{0,10}$")
+_NAMED_PRODUCE = re.compile(r".+?(?:" + _PRODUCE + ")")
+_GROWER_AFTER = re.compile(r"さん|様|くん|ちゃん|氏|農園|が(?:育て|作|栽培|担当|収穫)")
+
+
+def a_variety(text: str, start: int, end: int) -> bool:
+    """A variety of produce named like a person: before the produce's word, or said of the produce."""
+    if _GROWER_AFTER.match(text, end):
+        return False
+    return _PRODUCE_AFTER.match(text, end) is not None or _NAMED_PRODUCE.fullmatch(text, start, end) is not None or (
+        _PRODUCE_BEFORE.search(text, max(0, start - 16), start) is not None)
+
 # Words only animals get (里親, 毛色, お昼寝中 of a café cat, トリミング): in a message with one of them, a kana name
 # with ちゃん/くん or none is the animal's. A person there comes with さん, a label, a kin word or staff.
 _ANIMAL_NAME = re.compile(r"[ぁ-ゖー]{2,5}|[ァ-ヴー]{2,6}")

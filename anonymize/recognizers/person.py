@@ -37,7 +37,7 @@ from anonymize.lexicon import (
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
 from anonymize.recognizers.address import PREFECTURES
 from anonymize.recognizers.base import NOT_ONE_NAME, ascii_bounded, extend_foreign_name, in_chat_register, tokens_in
-from anonymize.recognizers.named_things import a_public_figure, a_shop, a_train, a_typhoon, an_animal
+from anonymize.recognizers.named_things import a_public_figure, a_shop, a_train, a_typhoon, a_variety, an_animal
 from anonymize.recognizers.pets import PET_KIND, PET_KINDS
 
 HONORIFICS = frozenset({"様", "さま", "さん", "サン", "君", "くん", "氏", "殿", "ちゃん", "先生", "どの"})
@@ -306,7 +306,7 @@ def is_pet(text: str, start: int, end: int) -> bool:
 
 # After a name, words that make it a work's title or its author (ハリー・ポッターの全巻セット, 名探偵コナン 100巻,
 # 村上春樹の小説, 米津玄師の新しいアルバム).
-WORK_AFTER = re.compile(r"[ \u3000]?の?[ \u3000]?(?:全\d*巻|全巻|\d+巻|シリーズ|セット|グッズ|DVD|Blu-ray|ブルーレイ"
+WORK_AFTER = re.compile(r"[」』]?[ \u3000]?の?[ \u3000]?(?:全\d*巻|全巻|\d+巻|シリーズ|セット|グッズ|DVD|Blu-ray|ブルーレイ"
                         r"|原作|最新刊|本(?![名人])|映画|フィギュア|ぬいぐるみ|コラボ|新しいアルバム|アルバム|新曲|曲|文庫|初版本?|新刊|小説"
                         r"|ノクターン|ソナタ|交響曲|協奏曲|単行本)")
 # After a name in a conversation, a show, a match or merchandise of someone famous (米津玄師の東京ドーム公演,
@@ -879,7 +879,8 @@ class PersonRecognizer(EntityRecognizer):
                 # with a cue of their own, also in a line of chat with no marks at all (作中のハルとナツの関係性が尊い)
                 or ((conversation or not _PROSE_END.search(text)) and (
                     _a_character_or_performer(text, s, e) or a_train(text, s, e) or a_typhoon(text, s, e)
-                    or an_animal(text, s, e) or a_public_figure(text, s, e) or _a_word_with_chan(doc, text, s, e))))
+                    or an_animal(text, s, e) or a_public_figure(text, s, e) or _a_word_with_chan(doc, text, s, e)
+                    or a_variety(text, s, e))))
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
@@ -1019,7 +1020,8 @@ class PersonRecognizer(EntityRecognizer):
                 doc[i + 1].text in TITLES and not tok.tag_.startswith("名詞-固有名詞-地名"))) and not (
                 i + 2 < n and KATAKANA_WORD.match(doc[i + 2].text))  # 熱さま|シート is a product
             before_intro = after.startswith(SELF_INTRO_AFTER) or (
-                after.startswith("でございます") and tok.tag_.startswith("名詞-固有名詞"))
+                after.startswith("でございます") and tok.tag_.startswith("名詞-固有名詞")
+                and (tok.tag_.startswith("名詞-固有名詞-人名") or not KATAKANA_WORD.fullmatch(tok.text)))  # ロールケーキ
             if (before_honorific or before_intro) and could_be_name(tok):
                 j = i
                 while j - 1 >= 0 and j > i - 3 and (could_be_name(doc[j - 1]) or doc[j - 1].text == "・"):
