@@ -452,6 +452,31 @@ def test_a_grower_and_a_child_who_likes_penguins_are_still_names(anonymizer):
     assert "田中" not in out[0].text and "ゆい" not in out[1].text
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("Hi, is the photographer Hikari available on Saturday?", ["Hikari"]),
+    ("Hi, we're Daniel Brooks and Emma Lindqvist, we'd like an English ceremony", ["Daniel", "Emma"]),
+    ("Our friend Ji-woo Park will give a speech in Korean, is that ok?", ["Ji-woo", "Park"]),
+    ("Kevin Harlow ってユーザーがしつこく連絡先聞いてくるので通報したいです", ["Kevin"]),
+    ("My exchange partner Haruto stopped replying", ["Haruto"]),
+    ("Yes, Mr. Moreau. Our instructor Ms. Aoyama speaks English.", ["Moreau", "Aoyama"]),
+    ("亡き祖父・陸の戒名のことで相談したいです", ["陸"]),
+    ("家族写真、おじいちゃんの雅と、いとこも入れて6人です", ["雅"]),
+    ("娘の名前は恵です、今日から通ってます。", ["恵"]),
+    ("お腹の子の名前『環』もボードに書きたい", ["環"]),
+])
+def test_names_after_roles_kin_and_labels_in_english_and_japanese(anonymizer, text, names):
+    out = anonymizer.redact([text])[0].text
+    assert not any(n in out for n in names), out
+
+
+@pytest.mark.parametrize("text", [
+    "My wedding planner said the Rose Hall is free", "祖父・祖母の2名で予約したいです", "父・母・私の3人です",
+    "正月の家族写真、真っ白な背景でお願いします", "歩道側の席がいいです", "『海辺のカフカ』を読みました",
+])
+def test_halls_family_lists_and_titles_are_kept(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
 def test_korean_titles_before_nim_are_kept(anonymizer):
     text = "고객님, 확인 감사합니다"
     assert "고객님" in anonymizer.redact([text])[0].text

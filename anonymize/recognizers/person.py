@@ -129,17 +129,21 @@ HALFWIDTH_NAME = re.compile(r"(?<![ｦ-ﾟ])[ｦ-ﾟ]{2,}[ \u3000][ｦ-ﾟ]{1,}"
 _NAME_LABEL_BEFORE = re.compile(r"(?:名義人?|氏名|名前|会員名|登録名|契約者名?|受取人|カナ|フリガナ)"
                                 r"(?:は|[:：])?[ \u3000]*$")
 # Names in English sentences: I am Kana, This is Mika from…, my name is Maria Garcia, Ms. Garcia, Kaneko sama.
-_LATIN_NAME = r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){0,2})"  # Lin Mei-hua, Watanabe-Reid
+# Ji-woo Park, Watanabe-Reid; never a title (Our instructor Ms. Aoyama)
+_LATIN_NAME = r"(?!(?:Mr|Ms|Mrs|Dr|Miss)\b)([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){0,2})"
 _GREETING = re.compile(r"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you),? ")
 # The words an English self-introduction starts with; a name may follow even when it is an English word.
 ENGLISH_SELF_INTRO = r"I am|I'm|[Tt]his is|[Mm]y name is"
 ENGLISH_INTRO = re.compile(r"(?:\b(?:" + ENGLISH_SELF_INTRO + r"|[Nn]ame:|(?:[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter"
                            r"|[Mm]other|[Ff]ather|[Ff]riend|[Nn]ame|[Pp]assenger|[Gg]uest) is|[Nn]ame,?"
                            r"|under the name(?: of)?"
-                           r"|(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er) (?:colleague|co-?worker|friend|daughter|son|wife|husband|mother"
-                           r"|father|mom|mum|dad|sister|brother|boss|manager|partner|child|kid|grandson|granddaughter"
+                           # my exchange partner Haruto, our wedding planner Aya: one word may say what kind
+                           r"|(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er) (?:[a-z]+ )?(?:colleague|co-?worker|friend|daughter|son|wife"
+                           r"|husband|mother|father|mom|mum|dad|sister|brother|boss|manager|partner|child|kid|grandson|granddaughter"
                            r"|niece|nephew|teacher|roommate|flatmate|housemate|classmate|girlfriend|boyfriend"
-                           r"|fianc[eé]e?|cousin|aunt|uncle|grandma|grandpa|grandmother|grandfather),?"
+                           r"|fianc[eé]e?|cousin|aunt|uncle|grandma|grandpa|grandmother|grandfather|planner|photographer"
+                           r"|guide|instructor|coordinator|interpreter),?"
+                           r"|[Tt]he (?:photographer|planner|guide|instructor|stylist|coordinator|receptionist|interpreter)"
                            r"|(?:appointment|booking|reservation|session|lesson)s? with"
                            r"|(?:trainer|teacher|instructor|coach|stylist|staff|agent|driver|guy|man|woman|lady|person)"
                            r" (?:called|named))"
@@ -150,6 +154,11 @@ ENGLISH_INTRO = re.compile(r"(?:\b(?:" + ENGLISH_SELF_INTRO + r"|[Nn]ame:|(?:[Ww
                            + r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![A-Za-z])"
                            # A greeting to someone by name (Hi Olivia, / Thanks Anna!): the name before , or !.
                            + r"|" + _GREETING.pattern + r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?= ?[,!])")
+# A second full name joined to a Latin name found (Daniel Brooks and Emma Lindqvist).
+_LATIN_AND_NAME = re.compile(r" (?:and|&) ([A-Z][a-z]+(?:-[A-Za-z][a-z]+)? [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![A-Za-z])")
+# A Latin full name in a Japanese line, said to be someone (Kevin Harlow ってユーザーが, Anna Berg という方).
+LATIN_NAME_CALLED = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)? [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)[ \u3000]?"
+                               r"(?=(?:って|という|っていう)(?:ユーザー|人|方|相手|会員|男性|女性|子|お客))")
 # Korean self-introduction (저는 김민지입니다, 제 이름은 박서준이에요): a Hangul name of two to four syllables.
 KOREAN_INTRO = re.compile(r"(?:저는|제 이름은)\s*([가-힣]{2,4}?)(?:입니다|이에요|예요|이라고|라고)")
 # Words of a Latin name right before a passport number (Tan Wei Ming TS2602256, Lim Shu Fen: TR1945388): a
@@ -193,6 +202,8 @@ KIN_BEFORE = re.compile(r"(?:(?:娘|息子|むすめ|むすこ|夫|妻|主人|�
                         r"|兄|姉|嫁|婿|甥|姪|彼氏|彼女|友達|友人|祖母|祖父|父|母|父親|母親|お父さん|お母さん|叔母|叔父|伯母|伯父|(?:お|おお)?(?:ばあ|じい)ちゃん|義母|義父|いとこ"
                         r"|家内|奥さん|かみさん|相方|パートナー|婚約者|(?<![\u4e00-\u9fff])(?:上|下)(?!の子)"
                         r"|年長|年中|年少|[小中]学[1-6１-６]年生?|高校[1-3１-３]年生?|[1-9１-９]歳)の"
+                        # 祖父・陸の: who they are, a middle dot, the name
+                        r"|(?<![\u4e00-\u9fff])(?:祖父|祖母|父|母|夫|妻|息子|娘|長男|長女|次男|次女|兄|姉|弟|妹|孫|義父|義母)・"
                         # 娘（りん）, 息子（大地、小２）: who they are, then the name in brackets
                         r"|(?<![\u4e00-\u9fff])(?:娘|息子|長男|長女|次男|次女|子ども|子供|孫|弟|妹|兄|姉|夫|妻|甥|姪)[（(]"
                         # 子どもは葵で, 下の子は光で: who they are, then the name
@@ -217,7 +228,7 @@ _COORDINATED_AFTER = re.compile(r"と([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff�
 _NAME_PARTS = re.compile(r"[A-Z][a-z]{2,}|[ァ-ヴ][ァ-ヴー]{1,}")
 ONE_KANJI_NAMES = frozenset("森 林 堀 関 辻 岡 谷 沢 島 畑 泉 光 誠 桜 楓 翼 蓮 薫 望 忍 茜 舞 恵 萌 凛 柊 栞 葵 陽 翔 "
                             "颯 湊 樹 杏 椿 紬 司 聡 茂 勇 豊 稔 悟 徹 隆 剛 修 浩 仁 純 彩 瞳 遥 渚 澪 雫 梓 藍 蘭 圭 亮 "
-                            "健 匠 碧 蒼 海 陸 武 律 凪 晴 朔 咲 鈴 結 暖 環".split())
+                            "健 匠 碧 蒼 海 陸 武 律 凪 晴 朔 咲 鈴 結 暖 環 雅 真 正 歩 愛 空 岬".split())
 # Two-kanji given names that are also words (息子の大地が): names only where a given name is expected.
 KANJI_NAME_WORDS = frozenset("大地 大河 大空 未来 青空 大和 拓海 光希".split())
 # Given names that are also words in kana (さくら 桜, ひなた 日向, みずほ 瑞穂): the dictionary knows them as words,
@@ -237,7 +248,9 @@ _ROLE_END = re.compile(r"(?:者|員|客|主|長|族|婦|方|位|様|社|店|局)
 # label (名前は「きよ」).
 NAME_BEFORE_READING = re.compile(r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4}[ \u3000][\u4e00-\u9fff々]{1,3})[ \u3000]?"
                                  r"[（(][ぁ-ゖァ-ヴー]{1,8}[ \u3000・][ぁ-ゖァ-ヴー]{1,8}[）)]")
-QUOTED_AFTER_LABEL = re.compile(r"(?:名前|氏名|お名前|名入れ|名入れ内容)(?:は|を|の|:|：)?「([^「」\s、。]{1,8})」")
+_NAME_LABEL_END = re.compile(r"(?:名前|氏名|お名前|名入れ|名入れ内容)(?:は|を|の|:|：)?$")
+QUOTED_AFTER_LABEL = re.compile(r"(?:名前|氏名|お名前|名入れ|名入れ内容)(?:は|を|の|:|：)?"
+                                r"[「『]([^「」『』\s、。]{1,8})[」』]")
 # A name before the label of its reading in brackets (ミタライエイタ（フリガナ）で登録).
 NAME_BEFORE_READING_LABEL = re.compile(r"(?:^|(?<=[\s、。「:：]))(?!(?:" + _READING_LABELS + r")[（(])"
                                        r"([ァ-ヴー]{2,8}(?:[ \u3000][ァ-ヴー]{1,6})?|[ぁ-ゖ]{2,8}(?:[ \u3000][ぁ-ゖ]{1,6})?)"
@@ -292,7 +305,9 @@ _KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ|ママ|パ
 _NOT_A_NAME_SHAPE = re.compile(r"^[~〜～]|(?:湾|空港|ターミナル|区|駅|線|街|港|温泉|公園|店|病院|医院"
                                r"|クリニック|歯科|製薬|薬品|フォルダー?|室[A-Za-z0-9])$"
                                r"|^.{1,3}[都道府県].{1,6}[市町村]$|^.{2,}(?:大橋|東照宮|神宮|神社|大社|城)$"  # 伊良部大橋
-                               r"| (?:Station|Airport|Exit|Line|Park|Tower|Hotel|Temple|Shrine|Castle)$")
+                               # not the surname Park after a Korean given name (Ji-woo Park)
+                               r"|(?<!-[a-z]{2})(?<!-[a-z]{3})(?<!-[a-z]{4}) (?:Station|Airport|Exit|Line|Park|Tower|Hotel"
+                               r"|Temple|Shrine|Castle)$")
 # Pets: a name with its breed or kind in brackets after it (レオ(ﾄｲﾌﾟｰﾄﾞﾙ)), or right after its kind (柴犬のコタロウ).
 _PET_AFTER = re.compile(r"[ \u3000]?[（(](?:" + PET_KINDS + r"|オス|メス|♂|♀)")
 _PET_BEFORE = re.compile(r"(?<![ァ-ヴー])(?:" + PET_KINDS + r")の(?:名前(?:は|が|を)?[「『]?)?$")  # not コアミックスの
@@ -447,7 +462,13 @@ def _in_a_title(text: str, start: int, end: int) -> bool:
     """Inside 『…』, where a conversation quotes a book's, a film's or a game's title (『海辺のカフカ』)."""
     opened = text.rfind("『", 0, start)
     closes = text.find("』", end)
-    return opened > text.rfind("』", 0, start) and closes >= 0 and "『" not in text[end:closes]
+    return (opened > text.rfind("』", 0, start) and closes >= 0 and "『" not in text[end:closes]
+            and not _labelled_quote(text, opened))
+
+
+def _labelled_quote(text: str, opened: int) -> bool:
+    """The quote at `opened` comes right after a name label (名前『環』): a name quoted, not a title."""
+    return _NAME_LABEL_END.search(text, max(0, opened - 7), opened) is not None
 
 
 # ジャン=ジャック, the F of ジョン・F・ケネディ, a position before a player's name (FWハーフナー・マイク)
@@ -736,8 +757,8 @@ class PersonRecognizer(EntityRecognizer):
             if not ROMAJI_CHAT_WORDS.intersection(m.group().split()) and is_romaji_name(m.group()):
                 add(m.start(), m.end(), 0.7)
         for m in NAME_AFTER_LABEL.finditer(text):
-            if m.group() not in NOT_NAMES and not any(
-                    t.tag_.startswith(("動詞", "形容詞", "助動詞")) for t in tokens_in(doc, m.start(), m.end())):
+            if m.group() not in NOT_NAMES and (m.group() in ONE_KANJI_NAMES or not any(  # 名前は恵です: 恵 read as 恵む
+                    t.tag_.startswith(("動詞", "形容詞", "助動詞")) for t in tokens_in(doc, m.start(), m.end()))):
                 add(m.start(), m.end(), 0.8)  # not お名前を伺ってもよろしいですか
         for m in (*HIRAGANA_FULL_NAME.finditer(text), *HIRAGANA_AFTER_UNIT.finditer(text)):
             if m.group(1) not in NOT_NAMES and not HIRAGANA_WORDS.intersection(m.group(1).split()):
@@ -837,6 +858,11 @@ class PersonRecognizer(EntityRecognizer):
             add(m.start(1), m.end(1), 0.8)
         for m in (*ENGLISH_INTRO.finditer(text), *KOREAN_INTRO.finditer(text)):
             add(m.start(m.lastindex or 0), m.end(m.lastindex or 0), 0.8)
+        for m in LATIN_NAME_CALLED.finditer(text):
+            add(m.start(1), m.end(1), 0.85)
+        for (_, end), score in list(spans.items()):
+            if score >= 0.6 and (pair := _LATIN_AND_NAME.match(text, end)) is not None:
+                add(pair.start(1), pair.end(1), score)
         if _SPELLING_CONTEXT.search(text):  # ローマ字が違って…いまは Tubasa になってる: a name misspelt
             found = {w for s, e in spans for w in text[s:e].split() if _LATIN_WORD.fullmatch(w)}
             for m in _LATIN_WORD.finditer(text):
@@ -869,6 +895,7 @@ class PersonRecognizer(EntityRecognizer):
                 or bool(NOT_NAME_TAIL.search(unicodedata.normalize("NFKC", text[s:e])))  # ｱﾌﾟﾘ as アプリ
                 or bool(_NOT_A_NAME_SHAPE.search(text[s:e])) or bool(NOT_ONE_NAME.search(text, s, e))
                 or text.endswith("駅", 0, s) or bool(_PLACE_AFTER_NAME.match(text, e))
+                or text.endswith(("the ", "The "), 0, s)  # the Rose Hall, the Sakura Suite: a place, not a person
                 or self._not_a_name(doc, text, s, e) or bool(WORK_AFTER.match(text, e)) or self._role(doc, s, e)
                 or _kind_and_its_name(text[s:e]) or _in_a_route(doc, text, s, e) or _station_exit(doc, s, e)
                 or _dotted_list(doc, text, s, e) or _not_a_name_word(doc, s, e) or _among_places(doc, s, e)
@@ -926,7 +953,7 @@ class PersonRecognizer(EntityRecognizer):
     def _not_a_name(doc: Doc, text: str, start: int, end: int) -> bool:
         """A title in 『』 (『ステラ・クロニクル』), an inflected verb (長崎いきます, あった　できた), or kana glued
         to the katakana word after them (あさぎポータル)."""
-        if text[start - 1:start] == "『" and text[end:end + 1] == "』":
+        if text[start - 1:start] == "『" and text[end:end + 1] == "』" and not _labelled_quote(text, start - 1):
             return True
         if HIRAGANA_WORD.fullmatch(text[start:end]) and _KATAKANA_AFTER_KANA.match(text, end):
             return True
