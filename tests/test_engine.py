@@ -477,6 +477,24 @@ def test_halls_family_lists_and_titles_are_kept(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text
 
 
+@pytest.mark.parametrize("text", [
+    "部屋は「楓」と「椿」、露天風呂付きはどっちですか", "ソファは「ハルカ」のグレーでお願いします",
+    "カラーは「サクラ」と「ソラ」どっちが人気？", "「ひかり」って名前のラーメン屋さん、ありますか",
+])
+def test_quoted_rooms_models_colours_and_shops_are_not_names(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("娘の名前は「葵」です", ["葵"]), ("担当は「さくら」さんでした", ["さくら"]),
+    ("年パスの名義、ｽｽﾞｷ ｿｳﾀ で作っちゃったんですけど", ["ｽｽﾞｷ", "ｿｳﾀ"]),
+    ("新婦の職場の港南総合病院の北川先生にお願いする予定です", ["港南総合病院", "北川"]),
+])
+def test_quoted_names_half_width_holders_and_a_workplace_are_redacted(anonymizer, text, names):
+    out = anonymizer.redact([text])[0].text
+    assert not any(n in out for n in names), out
+
+
 def test_korean_titles_before_nim_are_kept(anonymizer):
     text = "고객님, 확인 감사합니다"
     assert "고객님" in anonymizer.redact([text])[0].text

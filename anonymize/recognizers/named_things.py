@@ -87,6 +87,24 @@ def a_shop(text: str, start: int, end: int) -> bool:
 
 
 
+
+# A room, a plan, a model or a colour by its quoted name (部屋は「楓」と「椿」, プランは『ひなた』, ソファの「ハルカ」): the
+# quote follows the thing's word, or another quote that does (「楓」と「椿」).
+_THING_BEFORE_QUOTE = re.compile(r"(?:部屋|お部屋|客室|個室|和室|洋室|離れ|コテージ|棟|ルーム|の間|会場|宴会場|ホール"
+                                 r"|プラン|コース|メニュー|セット|シリーズ|モデル|カラー|色|柄|品種|銘柄|商品|ソファ|テント|ドレス)"
+                                 r"(?:名|の名前)?(?:は|が|の|も|なら|って|、)?$")
+_EARLIER_QUOTE = re.compile(r"[「『][^「」『』\n]{1,12}[」』](?:と|、|・|や|か|or|/)?$")
+
+
+def a_quoted_thing(text: str, start: int, end: int) -> bool:
+    """The whole of a quote that names a room, a plan, a model or a colour."""
+    if text[start - 1:start] not in ("「", "『") or text[end:end + 1] not in ("」", "』"):
+        return False
+    opened = start - 1
+    while (earlier := _EARLIER_QUOTE.search(text, max(0, opened - 16), opened)) is not None:
+        opened = earlier.start()
+    return _THING_BEFORE_QUOTE.search(text, max(0, opened - 10), opened) is not None
+
 # Varieties of produce, many named after a person or a hero (桃太郎トマト, 男爵いも, りんごは紅玉とふじ): the name
 # right before the produce's word, or after the produce as topic, unless a grower is meant (トマトは田中さんが).
 _PRODUCE = (r"トマト|ミニトマト|じゃがいも|ジャガイモ|じゃが芋|馬鈴薯|さつまいも|いも|芋|りんご|リンゴ|林檎|いちご|イチゴ|苺"

@@ -191,7 +191,7 @@ _KIND_KEPT = re.compile(r"学校|高校|中学|小学|大学|学園|学院|幼�
 _SOMEONE_AFTER = re.compile(r"[ \u3000]?(?:様|さま|御中|さん"
                             r"|の?[ \u3000]?(?P<who>[\u4e00-\u9fff々ァ-ヴーA-Z][^\s、。！？!?]{0,7}?)"
                             r"(?:です|と申|宛|様|さん|(?:より|から)(?:ご?連絡|お?電話|伺|お伺|お送り)|が担当|が伺|がお伺))")
-_WORKS_THERE = re.compile(r"勤務|勤め|職員|働い|働き|看護師|医師|薬剤師|スタッフ|入職|就職|転職|院長|事務")
+_WORKS_THERE = re.compile(r"勤務|勤め|職員|働い|働き|看護師|医師|薬剤師|スタッフ|入職|就職|転職|院長|事務|職場|勤務先")
 # After a school one aims at, not belongs to (多摩高校を目指す, 慶應の過去問; a job offer, に内定, is personal).
 _GOAL_AFTER = re.compile(r"を目指|を受験|に合格|を志望|志望|の入試|の過去問|の偏差値|のオープンキャンパス|の合格")
 # Before it (志望校は県立の…, 第一志望は…, 第一希望はひまわり保育園); not 志望動機, which is about an employer too.

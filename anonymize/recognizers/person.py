@@ -37,7 +37,15 @@ from anonymize.lexicon import (
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
 from anonymize.recognizers.address import PREFECTURES
 from anonymize.recognizers.base import NOT_ONE_NAME, ascii_bounded, extend_foreign_name, in_chat_register, tokens_in
-from anonymize.recognizers.named_things import a_public_figure, a_shop, a_train, a_typhoon, a_variety, an_animal
+from anonymize.recognizers.named_things import (
+    a_public_figure,
+    a_quoted_thing,
+    a_shop,
+    a_train,
+    a_typhoon,
+    a_variety,
+    an_animal,
+)
 from anonymize.recognizers.pets import PET_KIND, PET_KINDS
 
 HONORIFICS = frozenset({"様", "さま", "さん", "サン", "君", "くん", "氏", "殿", "ちゃん", "先生", "どの"})
@@ -127,7 +135,7 @@ _SECOND_HALF = re.compile(r"[ \u3000]([ぁ-んァ-ヴー\u4e00-\u9fff々]{1,4})(
 HALFWIDTH_NAME = re.compile(r"(?<![ｦ-ﾟ])[ｦ-ﾟ]{2,}[ \u3000][ｦ-ﾟ]{1,}")
 # A label a half-width holder name may follow without the dictionary knowing it (会員名はﾐﾔｻﾞｷ ｱｵｲ).
 _NAME_LABEL_BEFORE = re.compile(r"(?:名義人?|氏名|名前|会員名|登録名|契約者名?|受取人|カナ|フリガナ)"
-                                r"(?:は|[:：])?[ \u3000]*$")
+                                r"(?:は|[:：、])?[ \u3000]*$")
 # Names in English sentences: I am Kana, This is Mika from…, my name is Maria Garcia, Ms. Garcia, Kaneko sama.
 # Ji-woo Park, Watanabe-Reid; never a title (Our instructor Ms. Aoyama)
 _LATIN_NAME = r"(?!(?:Mr|Ms|Mrs|Dr|Miss)\b)([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){0,2})"
@@ -836,6 +844,8 @@ class PersonRecognizer(EntityRecognizer):
             group = m.lastindex or 1
             word = m.group(group)
             if word not in NOT_NAMES and (has_person_name_word(word) or has_unknown_word(word)
+                                          or ((as_hiragana(word) in KANA_NAME_WORDS or word in ONE_KANJI_NAMES)
+                                              and text.startswith(("さん", "様", "くん", "ちゃん"), m.end(group) + 1))
                                           or bool(_LATIN_WORD.fullmatch(word)) or is_romaji_word_name(word)
                                           or (group == 2 and (bool(KATAKANA_WORD.fullmatch(word))
                                                               or plausible_given_name(word)))):
@@ -899,7 +909,7 @@ class PersonRecognizer(EntityRecognizer):
                 or self._not_a_name(doc, text, s, e) or bool(WORK_AFTER.match(text, e)) or self._role(doc, s, e)
                 or _kind_and_its_name(text[s:e]) or _in_a_route(doc, text, s, e) or _station_exit(doc, s, e)
                 or _dotted_list(doc, text, s, e) or _not_a_name_word(doc, s, e) or _among_places(doc, s, e)
-                or a_shop(text, s, e)
+                or a_shop(text, s, e) or a_quoted_thing(text, s, e)
                 or (conversation and (_historical_figure(doc, s, e) or _famous_at_an_event(doc, text, s, e)
                                       or _in_a_title(text, s, e) or _a_makers_product(doc, text, s, e)
                                       or _a_known_katakana_thing(doc, text, s, e)))
