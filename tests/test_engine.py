@@ -401,6 +401,17 @@ def test_the_business_own_address_is_known_by_the_company_or_desk_beside_it_and_
     assert "丸の内" not in out[0].text and "コーポ渋谷" not in out[1].text
 
 
+@pytest.mark.parametrize("text", [
+    "【本社】〒151-0053 東京都渋谷区代々木三丁目21番4号 わんにゃんステイ株式会社",
+    "お問い合わせ先：ブライダルレンタル ルミエール事務局 〒530-0001 大阪府大阪市北区梅田2-5-8 ルミエールビル4F",
+    "運営：株式会社カーメンテ松本　〒390-0811 長野県松本市中央4丁目8番12号",
+    "【運営】公益財団法人まちなか文化協会 〒980-0811 宮城県仙台市青葉区一番町2-4-6 まちなか会館3階",
+    "返送先：〒330-0854 埼玉県さいたま市大宮区桜木町1-7-3 インテリアノール物流センター",
+])
+def test_the_business_own_address_under_its_label_is_kept_with_its_company(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
 @pytest.mark.parametrize(("text", "names"), [
     ("プレートは『光くん 5さい』で！チョコペンで", ["光"]),
     ("台紙のキャプションは『ひかり 3さい』でお願いします", ["ひかり"]),

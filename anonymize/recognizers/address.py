@@ -69,18 +69,23 @@ ROMAJI_ADDRESS = (r"(?<![A-Za-z0-9-])(?:" + _ROMAJI_UNIT + r",? ){1,4}" + _ROMAJ
                   + r"(?: \d{3}-\d{4})?")
 
 
-# The business's own premises (当社の所在地は〒…, 本社：…, 弊社（〒…）まで): no one's personal data. The word
-# stands right before the postal code or the address, with only a label between them.
+# The business's own premises (当社の所在地は〒…, 本社：…, 弊社（〒…）まで, 【本社】〒…): no one's personal data. The
+# word stands right before the postal code or the address, with only a label between them.
 _OWN_PREMISES_BEFORE = re.compile(r"(?:(?:弊社|当社|当店|弊店|当院|当館|弊所|当センター|運営会社)"
-                                  r"(?:の?(?:本社|本店|本部|事務局))?|本社|本店|本部|事務局|営業所|店舗)(?:の)?(?:住所|所在地|所在)?[はが]?[:：（(\s]*(?:〒\s?)?(?:\d{3}-?\d{4}[\s、]*)?$")
-
-
-# Or a company, centre or desk stands right before it (株式会社ミナライ 〒…), or is whom the sentence has the
-# customer send things to (…ビル5F 返品センター宛にお送りください, …3階 お客様窓口までご郵送ください).
+                                  r"(?:の?(?:本社|本店|本部|事務局))?|本社|本店|本部|事務局|営業所|店舗)(?:の)?"
+                                  r"(?:住所|所在地|所在)?[はが]?[:：（(】\]\s]*(?:〒\s?)?(?:\d{3}-?\d{4}[\s、]*)?$")
+# Or a company, centre or desk stands right before it (株式会社ミナライ 〒…), or a label that only the business's
+# own lines carry (運営：…, 【お問い合わせ先】…, 返送先：… 〒…), or the company or desk it is addressed to follows
+# (…ビル5F 返品センター宛にお送りください, …3階 お客様窓口までご郵送ください, …21番4号 わんにゃんステイ株式会社).
 _COMPANY_NAME = r"[ァ-ヴーA-Za-z\u4e00-\u9fff々]{1,15}"
-_LEGAL = r"(?:株式会社|有限会社|合同会社)"
-_OWN_COMPANY_BEFORE = re.compile(r"(?:" + _LEGAL + _COMPANY_NAME + "|" + _COMPANY_NAME + _LEGAL + r")"
-                                 r"[ \u3000]*[（(]?[ \u3000]*(?:〒\s?)?(?:\d{3}-?\d{4}[ \u3000、]*)?$")
+_LEGAL = r"(?:株式会社|有限会社|合同会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人)"
+_CODE_BEFORE = r"[ \u3000]*[（(]?[ \u3000]*(?:〒\s?)?(?:\d{3}-?\d{4}[ \u3000、]*)?$"
+_OWN_COMPANY_BEFORE = re.compile(r"(?:" + _LEGAL + _COMPANY_NAME + "|" + _COMPANY_NAME + _LEGAL + ")" + _CODE_BEFORE)
+_OWN_LABEL_BEFORE = re.compile(r"(?:【(?:本社|本店|運営|運営会社|会社概要|会社情報|所在地|返送先|返却先|お問い?合わせ先)】"
+                               r"|(?<![\u4e00-\u9fff])(?:運営|運営会社|返送先|返却先|お問い?合わせ先)[:：\s\u3000])"
+                               r"[^。！？\n〒]{0,30}?" + _CODE_BEFORE)
+_SIGNING_COMPANY = re.compile(r"[ \u3000]+(?:" + _LEGAL + r"[ァ-ヴーぁ-ゖA-Za-z\u4e00-\u9fff々]{1,15}"
+                              r"|[ァ-ヴーぁ-ゖA-Za-z\u4e00-\u9fff々]{1,15}" + _LEGAL + r")[ \u3000]*(?=$|[（(\n])")
 # …unless it is someone's employer or home (勤務先は株式会社アオバ（〒…）).
 _SOMEONES_COMPANY = re.compile(r"勤務|勤め|職場|所属|働い|会社は|実家|自宅|夫の|妻の|父の|母の")
 _OWN_ADDRESSEE_AFTER = re.compile(r"[^。！？\n]{0,60}?(?:" + _LEGAL + _COMPANY_NAME + "|" + _COMPANY_NAME
@@ -88,22 +93,36 @@ _OWN_ADDRESSEE_AFTER = re.compile(r"[^。！？\n]{0,60}?(?:" + _LEGAL + _COMPAN
                                   r"[ \u3000]*(?:宛|まで|へ|御中)")
 
 
+def own_premises_extent(text: str, start: int, end: int | None = None) -> tuple[int, int] | None:
+    """Where the business introduces the address or postal code at text[start:end] as its own, the whole of
+    that statement, company and label included; None when it does not."""
+    stop = end if end is not None else start
+    starts = [m.start() for m in (_OWN_PREMISES_BEFORE.search(text, max(0, start - 30), start),
+                                  _OWN_LABEL_BEFORE.search(text, max(0, start - 50), start)) if m is not None]
+    if (company := _OWN_COMPANY_BEFORE.search(text, max(0, start - 40), start)) is not None:
+        if _SOMEONES_COMPANY.search(text, max(0, company.start() - 12), company.end()) and not starts:
+            return None
+        starts.append(company.start())
+    addressee = _OWN_ADDRESSEE_AFTER.match(text, end) if end is not None else None
+    if not starts and addressee is None:
+        return None
+    if addressee is None and end is not None:  # 【本社】〒… 21番4号 わんにゃんステイ株式会社: the company signs it
+        addressee = _SIGNING_COMPANY.match(text, end)
+    return min(starts, default=start), addressee.end() if addressee is not None else stop
+
+
 def own_premises(text: str, start: int, end: int | None = None) -> bool:
     """True when the address or postal code at text[start:end] is introduced as the business's own."""
-    if _OWN_PREMISES_BEFORE.search(text, max(0, start - 30), start):
-        return True
-    if (company := _OWN_COMPANY_BEFORE.search(text, max(0, start - 40), start)) is not None:
-        return not _SOMEONES_COMPANY.search(text, max(0, company.start() - 12), company.start())
-    return end is not None and _OWN_ADDRESSEE_AFTER.match(text, end) is not None
-
+    return own_premises_extent(text, start, end) is not None
 
 
 _PREMISES = re.compile(r"(?:〒\s?\d{3}-?\d{4}[ \u3000、]*)?(?:" + ADDRESS_WITH_PREFECTURE + r")|〒\s?\d{3}-?\d{4}")
 
 
 def own_premises_spans(text: str) -> list[tuple[int, int]]:
-    """The business's own addresses with their postal codes: what lies inside (梅田センタービル) is no one's name."""
-    return [m.span() for m in _PREMISES.finditer(text) if own_premises(text, m.start(), m.end())]
+    """The business's own addresses, with their postal codes, labels and companies: what lies inside
+    (梅田センタービル, わんにゃんステイ株式会社) is no one's name."""
+    return [extent for m in _PREMISES.finditer(text) if (extent := own_premises_extent(text, m.start(), m.end()))]
 
 
 # A question for an address: the next messages of the conversation answer it.
