@@ -506,6 +506,22 @@ def test_quoted_names_half_width_holders_and_a_workplace_are_redacted(anonymizer
     assert not any(n in out for n in names), out
 
 
+@pytest.mark.parametrize("text", [
+    "ノアの車検、見積もりだけお願いしたいです", "ルークス・ミラ・ラパンなど軽自動車の車検基本料は19,800円です。",
+    "犬の名前がジョンで、猫がミケです。", "うちのポメ、2019年11月3日生まれで今年6歳です。",
+    "試着は2階の「アリス」ルームでございます。", "ダイニングテーブル「ナギ」の搬入には通路幅が必要です。",
+    "7歳の女の子用は「桜小町」「椿」「雪輪」の3柄をご用意しております。",
+    "和室「もみじの間」と「あやめの間」、どっちが広いですか",
+    "男爵いもとメークイン、北海道産の10kg箱で", "伊達政宗の兜デザインの仙台みやげ", "隈研吾さんの建物みたいな棚が好き",
+])
+def test_car_models_pets_rooms_patterns_varieties_souvenirs_and_public_figures_are_kept(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+def test_a_car_owner_named_like_a_model_is_still_a_name(anonymizer):
+    assert "ミラ" not in anonymizer.redact(["ミラさんの車検の予約を承りました"])[0].text
+
+
 def test_korean_titles_before_nim_are_kept(anonymizer):
     text = "고객님, 확인 감사합니다"
     assert "고객님" in anonymizer.redact([text])[0].text

@@ -91,8 +91,12 @@ def a_shop(text: str, start: int, end: int) -> bool:
 # A room, a plan, a model or a colour by its quoted name (部屋は「楓」と「椿」, プランは『ひなた』, ソファの「ハルカ」): the
 # quote follows the thing's word, or another quote that does (「楓」と「椿」).
 _THING_BEFORE_QUOTE = re.compile(r"(?:部屋|お部屋|客室|個室|和室|洋室|離れ|コテージ|棟|ルーム|の間|会場|宴会場|ホール"
-                                 r"|プラン|コース|メニュー|セット|シリーズ|モデル|カラー|色|柄|品種|銘柄|商品|ソファ|テント|ドレス)"
+                                 r"|プラン|コース|メニュー|セット|シリーズ|モデル|カラー|色|柄|品種|銘柄|商品|ソファー?|テント|ドレス"
+                                 r"|テーブル|チェア|椅子|ベッド|ラグ|カーテン|照明|ランプ|棚|デスク|着物|振袖|袴|浴衣)"
                                  r"(?:名|の名前)?(?:は|が|の|も|なら|って|、)?$")
+# …or the thing's word follows the quote or the last of several (「アリス」ルーム, 「桜小町」「椿」「雪輪」の3柄).
+_THING_AFTER_QUOTE = re.compile(r"[」』](?:[「『][^「」『』\n]{1,12}[」』])*(?:の)?[0-9０-９]*"
+                                r"(?:ルーム|の間|ホール|プラン|コース|モデル|シリーズ|柄|色|カラー|種類|タイプ)")
 _EARLIER_QUOTE = re.compile(r"[「『][^「」『』\n]{1,12}[」』](?:と|、|・|や|か|or|/)?$")
 
 
@@ -103,15 +107,42 @@ def a_quoted_thing(text: str, start: int, end: int) -> bool:
     opened = start - 1
     while (earlier := _EARLIER_QUOTE.search(text, max(0, opened - 16), opened)) is not None:
         opened = earlier.start()
-    return _THING_BEFORE_QUOTE.search(text, max(0, opened - 10), opened) is not None
+    return _THING_BEFORE_QUOTE.search(text, max(0, opened - 10), opened) is not None or (
+        _THING_AFTER_QUOTE.match(text, end) is not None)
+
+
+# Car models, many of them given names too (ノア, セレナ, ミラ, ルークス): a model in a message about a car.
+CAR_MODELS = frozenset(
+    "ノア ヴォクシー アクア プリウス ヤリス カローラ クラウン アルファード ヴェルファイア ハリアー ライズ ルーミー "
+    "シエンタ "
+    "パッソ ヴィッツ エスティマ ウィッシュ カムリ スープラ セリカ ランドクルーザー ハイエース セレナ ノート リーフ デイズ "
+    "ルークス エクストレイル キックス マーチ キューブ ティーダ ジューク エルグランド オーラ フィット フリード "
+    "ステップワゴン "
+    "ヴェゼル シビック オデッセイ ライフ ゼスト ミラ タント ムーヴ ムーヴキャンバス ミライース コペン キャスト ウェイク "
+    "タフト ロッキー トール ラパン ジムニー スイフト ハスラー スペーシア アルト ソリオ エブリイ クロスビー イグニス "
+    "デミオ アクセラ アテンザ ロードスター フォレスター インプレッサ レヴォーグ レガシィ アウトバック デリカ "
+    "アウトランダー "
+    "パジェロ ミニキャブ".split())
+_CAR_TALK = re.compile(r"車検|車|エンジン|エアコン|タイヤ|オイル|燃費|走行|運転|納車|買取|査定|整備|点検|修理|板金"
+                       r"|ディーラー|クラッチ|ブレーキ|バッテリー|ミッション|ワイパー|ナビ|ドラレコ|試乗|F1|レース|ｸﾗｯﾁ|ｴﾝｼﾞﾝ")
+_CAR_OWNER_AFTER = re.compile(r"さん|様|くん|ちゃん|君|と申|が担当")
+_CAR_LIST_SPLIT = re.compile(r"[・、/]")
+
+
+def a_car_model(text: str, start: int, end: int) -> bool:
+    """A car model, or a list of them (ルークス・ミラ・ラパン), in a message about a car."""
+    models = [unicodedata.normalize("NFKC", w) for w in _CAR_LIST_SPLIT.split(text[start:end])]
+    return (all(m in CAR_MODELS for m in models) and _CAR_OWNER_AFTER.match(text, end) is None
+            and _CAR_TALK.search(text) is not None)
 
 # Varieties of produce, many named after a person or a hero (桃太郎トマト, 男爵いも, りんごは紅玉とふじ): the name
 # right before the produce's word, or after the produce as topic, unless a grower is meant (トマトは田中さんが).
 _PRODUCE = (r"トマト|ミニトマト|じゃがいも|ジャガイモ|じゃが芋|馬鈴薯|さつまいも|いも|芋|りんご|リンゴ|林檎|いちご|イチゴ|苺"
             r"|お米|米|ぶどう|ブドウ|葡萄|梨|みかん|柑橘|メロン|すいか|スイカ|ナス|なす|茄子|きゅうり|キュウリ|かぼちゃ"
-            r"|カボチャ|玉ねぎ|たまねぎ|大根|にんじん|人参|キャベツ|レタス|とうもろこし|トウモロコシ|枝豆|品種")
+            r"|カボチャ|玉ねぎ|たまねぎ|大根|にんじん|人参|キャベツ|レタス|とうもろこし|トウモロコシ|枝豆|白桃|黄桃|品種")
 _PRODUCE_AFTER = re.compile(r"(?:" + _PRODUCE + r")(?![\u4e00-\u9fffァ-ヴー])")
-_PRODUCE_BEFORE = re.compile(r"(?:" + _PRODUCE + r")(?:の品種)?(?:は|って|が|も|なら)[^。！？!?\n]{0,10}$")
+_PRODUCE_BEFORE = re.compile(r"(?:" + _PRODUCE + r")(?:の品種)?(?:は|って|が|も|なら)[^。！？!?\n]{0,10}$"
+                             r"|(?:" + _PRODUCE + r")(?:と|、|・|や)$")  # 男爵いもとメークイン
 _NAMED_PRODUCE = re.compile(r".+?(?:" + _PRODUCE + ")")
 _GROWER_AFTER = re.compile(r"さん|様|くん|ちゃん|氏|農園|が(?:育て|作|栽培|担当|収穫)")
 

@@ -29,6 +29,7 @@ from anonymize.recognizers.base import (
     in_chat_register,
     tokens_in,
 )
+from anonymize.recognizers.named_things import a_public_figure
 from anonymize.recognizers.person import is_pet
 
 ORGANIZATION_LABELS = frozenset({
@@ -52,6 +53,7 @@ _SUFFIX = (r"(?:株式会社|有限会社|銀行|信用金庫|信金|商事|物�
 _COMPANY_CONTEXT = (r"(?=の株式|の子会社|の傘下|傘下の|との?業務提携|と提携|より発売|より販売|から発売|に勤め|に勤務|に入社"
                     r"|を退社|に転職|が開発した|に出資|の社長|の代表取締役|を創業|として創業|の社員|で働いて|の従業員)")
 _WORKPLACE_AFTER = re.compile(_COMPANY_CONTEXT)
+_HONORIFIC_END = re.compile(r"(?:さん|様|氏)?$")
 _LEGAL_FORM_RE = re.compile(_LEGAL_FORM)
 _LIST_ITEM = re.compile(r"[、・][A-Za-z0-9ァ-ヴー\u4e00-\u9fff々&]{2,12}[、・]")
 # …、エキサイト等と同じく: the last item of a list of companies, before 等 or など.
@@ -468,6 +470,8 @@ class OrganizationRecognizer(RegexRecognizer):
                    or _LEGAL_FORM_RE.search(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
         results = [r for r in results if not _a_place_or_fan(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
         results = [r for r in results if not _generic_body(text[r.start:r.end])]
+        results = [r for r in results  # 隈研吾さんの建物: NER took the architect and his honorific for a company
+                   if not a_public_figure(text, r.start, r.end - len(_HONORIFIC_END.search(text, r.start, r.end)[0]))]
         if not _ATTENDS_THERE.search(text):  # a nursery one applies to (ひまわり保育園は募集枠が…) is where, not whose
             results = [r for r in results if _LEGAL_FORM_RE.search(text, r.start, r.end) or not _CHILDCARE_END.search(
                 text, r.start, _WORD_RUN.match(text, r.end).end())]

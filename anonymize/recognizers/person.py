@@ -38,6 +38,7 @@ from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
 from anonymize.recognizers.address import PREFECTURES
 from anonymize.recognizers.base import NOT_ONE_NAME, ascii_bounded, extend_foreign_name, in_chat_register, tokens_in
 from anonymize.recognizers.named_things import (
+    a_car_model,
     a_public_figure,
     a_quoted_thing,
     a_shop,
@@ -301,10 +302,12 @@ SELF_INTRO = re.compile(r"(?:^|(?<=[\s、。!！?？「」:：])|(?<=私は)|(?<
 NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|額|率|欄|画面|ボタン|メール|アプリ|カード|口座"
                            r"|柄|プラン|制度|カラー|コース|メニュー|キャンペーン|マシン|見学|近く"
                            # a shop, a class or a model named after someone (コメダ珈琲, 錦織圭モデル), a town (大阪市内)
-                           r"|珈琲|製麺|クラス|ボクシング|モデル|企業|市内|区内|県内|都内|町内)$")
+                           r"|珈琲|製麺|クラス|ボクシング|モデル|企業|市内|区内|県内|都内|町内"
+                           r"|みやげ|土産|名物|銘菓)$")  # 仙台みやげ
 # After a name, a shop, station, venue or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院, 伊東の温泉):
-# the place.
-_PLACE_AFTER_NAME = re.compile(r"支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル|の?温泉|の[0-9０-９]{1,2}階"
+# the place; a room named after a flower (「あやめの間」).
+_PLACE_AFTER_NAME = re.compile(r"の間[」』]|支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル|の?温泉"
+                               r"|の[0-9０-９]{1,2}階"
                                r"|[\u4e00-\u9fffァ-ヴー]{0,6}?(?:病院|医院|クリニック|歯科)")
 # Kana of a compound with the katakana after it (ペットらくのりサービス, あさぎポータル), not a name before サン/クン.
 _KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ|ママ|パパ)[ァ-ヴ]")
@@ -319,12 +322,16 @@ _NOT_A_NAME_SHAPE = re.compile(r"^[~〜～]|(?:湾|空港|ターミナル|区|�
 # Pets: a name with its breed or kind in brackets after it (レオ(ﾄｲﾌﾟｰﾄﾞﾙ)), or right after its kind (柴犬のコタロウ).
 _PET_AFTER = re.compile(r"[ \u3000]?[（(](?:" + PET_KINDS + r"|オス|メス|♂|♀)")
 _PET_BEFORE = re.compile(r"(?<![ァ-ヴー])(?:" + PET_KINDS + r")の(?:名前(?:は|が|を)?[「『]?)?$")  # not コアミックスの
+_KANA_NAME = re.compile(r"[ぁ-ゖー]{2,5}|[ァ-ヴー]{2,6}|[ｦ-ﾟ]{2,8}")
+# 犬の名前がジョンで、猫がミケです: a kana name said of the kind
+_PET_TOPIC_BEFORE = re.compile(r"(?<![ァ-ヴー])(?:" + PET_KINDS + r")(?:は|が)[「『]?$")
 
 
 def is_pet(text: str, start: int, end: int) -> bool:
     """A pet's name, not a person's (the kind is written next to it; widths as typed: ﾄｲﾌﾟｰﾄﾞﾙ)."""
     after = unicodedata.normalize("NFKC", text[end:end + 16])
-    return bool(_PET_AFTER.match(after) or _PET_BEFORE.search(text, max(0, start - 14), start))
+    return bool(_PET_AFTER.match(after) or _PET_BEFORE.search(text, max(0, start - 14), start)
+                or (_KANA_NAME.fullmatch(text, start, end) and _PET_TOPIC_BEFORE.search(text, max(0, start - 12), start)))
 
 
 # After a name, words that make it a work's title or its author (ハリー・ポッターの全巻セット, 名探偵コナン 100巻,
@@ -909,7 +916,7 @@ class PersonRecognizer(EntityRecognizer):
                 or self._not_a_name(doc, text, s, e) or bool(WORK_AFTER.match(text, e)) or self._role(doc, s, e)
                 or _kind_and_its_name(text[s:e]) or _in_a_route(doc, text, s, e) or _station_exit(doc, s, e)
                 or _dotted_list(doc, text, s, e) or _not_a_name_word(doc, s, e) or _among_places(doc, s, e)
-                or a_shop(text, s, e) or a_quoted_thing(text, s, e)
+                or a_shop(text, s, e) or a_quoted_thing(text, s, e) or a_car_model(text, s, e)
                 or (conversation and (_historical_figure(doc, s, e) or _famous_at_an_event(doc, text, s, e)
                                       or _in_a_title(text, s, e) or _a_makers_product(doc, text, s, e)
                                       or _a_known_katakana_thing(doc, text, s, e)))
