@@ -522,6 +522,19 @@ def test_a_car_owner_named_like_a_model_is_still_a_name(anonymizer):
     assert "ミラ" not in anonymizer.redact(["ミラさんの車検の予約を承りました"])[0].text
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("預けてる猫のソラの飼い主の千葉です、様子どうですか", ["千葉"]), ("幹事の長崎です、20名で予約したいです", ["長崎"]),
+    ("息子の蒼空の部屋に学習机を置きたいです", ["蒼空"]), ("ｷｬﾝﾌﾟの予約、ﾅｶﾞｲ ﾕｳﾄで取ってます", ["ﾅｶﾞｲ", "ﾕｳﾄ"]),
+    ("友達のミライが誕生日なので", ["ミライ"]),
+    ("メッセージカードに『おじいちゃんへ　孫のゆいより』って入れてください", ["ゆい"]),
+    ("息子の光（ひかる）が5歳なので袴をお願いしたいです", ["光", "ひかる"]),
+    ("The booking is under Emily Clarke, two adults.", ["Emily", "Clarke"]),
+])
+def test_surnames_after_a_role_readings_after_kin_and_booked_names_are_redacted(anonymizer, text, names):
+    out = anonymizer.redact([text])[0].text
+    assert not any(n in out for n in names), out
+
+
 def test_korean_titles_before_nim_are_kept(anonymizer):
     text = "고객님, 확인 감사합니다"
     assert "고객님" in anonymizer.redact([text])[0].text

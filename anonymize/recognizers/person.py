@@ -134,6 +134,8 @@ _SECOND_HALF = re.compile(r"[ \u3000]([ぁ-んァ-ヴー\u4e00-\u9fff々]{1,4})(
                           r"|で(?:登録|予約|申し込|申込))")
 # Two words of half-width katakana (ﾔﾏﾀﾞ ﾀﾛｳ): how bank and card systems print a holder's name.
 HALFWIDTH_NAME = re.compile(r"(?<![ｦ-ﾟ])[ｦ-ﾟ]{2,}[ \u3000][ｦ-ﾟ]{1,}")
+# …or what it is booked under (ﾅｶﾞｲ ﾕｳﾄで取ってます).
+_BOOKED_UNDER = re.compile(r"[ \u3000]?(?:で|の名前で|名義で)(?:取|予約|登録|申し込|申込|入って|とって)")
 # A label a half-width holder name may follow without the dictionary knowing it (会員名はﾐﾔｻﾞｷ ｱｵｲ).
 _NAME_LABEL_BEFORE = re.compile(r"(?:名義人?|氏名|名前|会員名|登録名|契約者名?|受取人|カナ|フリガナ)"
                                 r"(?:は|[:：、])?[ \u3000]*$")
@@ -145,7 +147,7 @@ _GREETING = re.compile(r"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you),? ")
 ENGLISH_SELF_INTRO = r"I am|I'm|[Tt]his is|[Mm]y name is"
 ENGLISH_INTRO = re.compile(r"(?:\b(?:" + ENGLISH_SELF_INTRO + r"|[Nn]ame:|(?:[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter"
                            r"|[Mm]other|[Ff]ather|[Ff]riend|[Nn]ame|[Pp]assenger|[Gg]uest) is|[Nn]ame,?"
-                           r"|under the name(?: of)?"
+                           r"|under the name(?: of)?|(?:is|are|was|booked|reserved|made) under"
                            # my exchange partner Haruto, our wedding planner Aya: one word may say what kind
                            r"|(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er) (?:[a-z]+ )?(?:colleague|co-?worker|friend|daughter|son|wife"
                            r"|husband|mother|father|mom|mum|dad|sister|brother|boss|manager|partner|child|kid|grandson|granddaughter"
@@ -225,7 +227,7 @@ BIRTH_AFTER = re.compile(r"[、,][ \u3000]?(?:(?:昭和|平成|令和)[0-9０-�
 _GIVEN_NAME_CANDIDATE = re.compile(r"[\u4e00-\u9fff々]{1,3}(?![\u4e00-\u9fff々])|[ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}")
 # How kana phrases that follow の start, never a given name: ために, いうこと, したい…, ものが.
 _KANA_PHRASE_STARTS = ("ため", "いう", "こと", "もの", "とこ", "よう", "ほう", "した", "する", "なる", "いる", "ある")
-_PARTICLE_AFTER_NAME = re.compile(r"[がはもをにとへやの、。）)]|で(?=[、,])|です|ちゃん|くん|さん|様|[（(][0-9０-９]")
+_PARTICLE_AFTER_NAME = re.compile(r"[がはもをにとへやの、。）)]|で(?=[、,])|です|ちゃん|くん|さん|様|[（(][0-9０-９ぁ-ゖ]")
 _NAME_BEFORE_AGE = re.compile(r"(?:^|(?<=[\s、。：:「/,，]))([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?"
                               r"|[ぁ-ゖ]{2,5}|[ァ-ヴー]{2,8})$")
 # A word joined by と right before or after a name (得意なミズキと|相良, 相良と|ミズキを).
@@ -239,14 +241,14 @@ ONE_KANJI_NAMES = frozenset("森 林 堀 関 辻 岡 谷 沢 島 畑 泉 光 誠
                             "颯 湊 樹 杏 椿 紬 司 聡 茂 勇 豊 稔 悟 徹 隆 剛 修 浩 仁 純 彩 瞳 遥 渚 澪 雫 梓 藍 蘭 圭 亮 "
                             "健 匠 碧 蒼 海 陸 武 律 凪 晴 朔 咲 鈴 結 暖 環 雅 真 正 歩 愛 空 岬".split())
 # Two-kanji given names that are also words (息子の大地が): names only where a given name is expected.
-KANJI_NAME_WORDS = frozenset("大地 大河 大空 未来 青空 大和 拓海 光希".split())
+KANJI_NAME_WORDS = frozenset("大地 大河 大空 未来 青空 大和 拓海 光希 蒼空 天空 大雅 一輝 海斗 優".split())
 # Given names that are also words in kana (さくら 桜, ひなた 日向, みずほ 瑞穂): the dictionary knows them as words,
 # so they are names only where a given name is expected (娘のひなたに, みずほの誕生日), never on GiNZA's word alone.
 KANA_NAME_WORDS = frozenset("さくら ひかり ひなた あおい かえで つばさ みずほ なぎさ すみれ あかり ひびき いぶき ゆうき "
                             "まこと のぞみ めぐみ みのり かおり しずく こころ あゆみ はるか ひまわり つむぎ いちご "
                             "あんず もも ゆず なな みどり ひとみ あきら ひろし まさる すばる ゆかり かのん みさき ほのか "
                             "あかね まどか こはる かおる ひかる あやめ さやか そら りく かい れん りん ゆい めい ひな "
-                            "はな こう しょう まい あい らん".split())
+                            "はな こう しょう まい あい らん みらい".split())
 # Where a kana name ends: before a particle, an honorific or punctuation (みずほへ, ゆいが).
 KANA_NAME_END = r"(?=[がはもをにとへやの、。！？!?\s」）)]|です|さん|くん|ちゃん|様|$)"
 # Someone addressed at the start of a sentence or clause, a name however rare unless a role
@@ -601,6 +603,8 @@ def _in_a_route(doc: Doc, text: str, start: int, end: int) -> bool:
 _SELF_REFERENCE = re.compile(r"した者|の者です|(?:さっき|先ほど|先日|昨日|以前|前に)[^。]{0,12}(?:チャット|問い合わせ|問合せ"
                              r"|電話|連絡|注文|予約|申し込)|問い合わせ番号")
 _UNIT_NO = frozenset(c + "の" for c in "部課室店係社所")
+# Someone's role before their surname (飼い主の千葉です, 幹事の長崎です): a surname, even one that is a place.
+_ROLE_NO = re.compile(r"(?:飼い主|幹事|代表|担当|担当者|保護者|申込者|予約者|契約者|名義人|責任者|世話人|引率)の$")
 # Staff naming themselves after a greeting and their company (ありがとうございます。つばめ引越便の千葉です).
 _STAFF_GREETING = re.compile(r"(?:ありがとうございます|お世話になっております|お待たせ(?:いた)?しました|失礼いたします)"
                              r"[。、！!]\s*[^\s。、！？!?]{2,16}の$")
@@ -780,7 +784,7 @@ class PersonRecognizer(EntityRecognizer):
                 add(m.start(1), m.end(1), 0.7)
         for m in (*SURNAME_FIRST.finditer(text), *SURNAME_AFTER_NO.finditer(text)):
             # 営業部の千葉です, 千葉です、さっきチャットした者です: a surname that is a place too
-            staff = text[m.start() - 2:m.start()] in _UNIT_NO or (
+            staff = text[m.start() - 2:m.start()] in _UNIT_NO or _ROLE_NO.search(text, max(0, m.start() - 5), m.start()) or (
                 m.re is SURNAME_AFTER_NO and _STAFF_GREETING.search(text, 0, m.start()) is not None) or (
                 m.re is SURNAME_FIRST and _SELF_REFERENCE.search(text, m.end()) is not None)
             named = m.group(1) in ONE_KANJI_NAMES or has_person_name_word(m.group(1)) or (
@@ -869,7 +873,7 @@ class PersonRecognizer(EntityRecognizer):
                 add(name.start(1), name.end(1), 0.7)
         for m in HALFWIDTH_NAME.finditer(text):
             if has_person_name_word(unicodedata.normalize("NFKC", m.group())) or _NAME_LABEL_BEFORE.search(
-                    text, max(0, m.start() - 8), m.start()):  # not ﾎﾟｲﾝﾄｶﾞ ﾂｲﾃﾅｲﾃﾞｽ
+                    text, max(0, m.start() - 8), m.start()) or _BOOKED_UNDER.match(text, m.end()):  # not ﾎﾟｲﾝﾄｶﾞ ﾂｲﾃﾅｲﾃﾞｽ
                 add(m.start(), m.end(), 0.7)
         for m in NAME_BEFORE_PASSPORT.finditer(text):
             add(m.start(1), m.end(1), 0.8)

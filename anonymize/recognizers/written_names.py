@@ -26,7 +26,7 @@ _QUOTE = re.compile(r"[「『]([^「」『』\n]{1,30})[」』]")
 _UNQUOTED = re.compile(r"(?:プレート|台紙|キャプション|ボード|カード)(?:の文字)?(?:は|に|：|:)[ \u3000]*"
                        r"([^「『」』。！？!?\n]{1,24}?)[ \u3000]*(?=でお願|で[！!、]|って|と(?:書|入れ)|$)")
 _NEXT_QUOTE = re.compile(r"[ \u3000、・と]?$")  # 『楓』『椿』, 「そら」と「うみ」: the next of several plates
-_PART = re.compile(r"[^\s\u3000&＆+＋・、,/]+")
+_PART = re.compile(r"(?:[^\s\u3000&＆+＋・、,/の]|(?<![孫娘母父妻夫子])の)+")  # 孫のゆいより: 孫, ゆいより
 # Who a name is for or from, or the honorific it has on the plate: the part before it is a name.
 _NAME_SUFFIX = re.compile(r"(?:くん|ちゃん|さん|様|君|たん)?(?:へ|より|から)?$")
 _AGE = re.compile(r"[0-9０-９]|さい$|歳$|才$")
@@ -54,7 +54,8 @@ def _names_in(content: str, offset: int, quoted: bool = True) -> list[tuple[int,
         suffix = _NAME_SUFFIX.search(word)
         core = word[: suffix.start()] if suffix is not None else word
         marked = (suffix is not None and suffix.group() != "") or after_kin
-        after_kin = word in _KIN or core in _KIN
+        after_kin = word in _KIN or core in _KIN or word.removesuffix("へ").removesuffix("より") in _KIN
+        after_kin = after_kin or word in ("孫", "娘", "息子", "母", "父", "妻", "夫")
         if not core or _AGE.search(core) or _GREETING.search(core) or after_kin:
             continue
         if _LATIN_NAME.fullmatch(core):
