@@ -535,6 +535,15 @@ def test_surnames_after_a_role_readings_after_kin_and_booked_names_are_redacted(
     assert not any(n in out for n in names), out
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("妹のかのんとはぐれました、迷子センターってどこですか", ["かのん"]), ("翼コーチのクラスまだ空いてる？", ["翼"]),
+    ("ｺｳｷです。ﾚﾝﾀｶｰ延長したい", ["ｺｳｷ"]),
+])
+def test_a_name_word_after_kin_a_coach_and_a_half_width_self_introduction_are_redacted(anonymizer, text, names):
+    out = anonymizer.redact([text])[0].text
+    assert not any(n in out for n in names), out
+
+
 def test_korean_titles_before_nim_are_kept(anonymizer):
     text = "고객님, 확인 감사합니다"
     assert "고객님" in anonymizer.redact([text])[0].text

@@ -81,7 +81,7 @@ NOT_NAMES |= NEVER_NAMES
 TITLES = frozenset(
     "部長 課長 係長 社長 会長 店長 室長 所長 支店長 館長 学長 院長 園長 理事長 教授 准教授 講師 監督 選手 投手 捕手 "
     "知事 市長 町長 村長 議員 大臣 首相 大統領 大使 領事 博士 医師 弁護士 税理士 容疑者 被告 被告人 元帥 大将 大佐 "
-    "中佐 少佐 伯爵 侯爵 公爵 男爵 子爵 卿 夫人 一家 名誉教授 記者 アナウンサー 編集長 主任 マネージャー".split()
+    "中佐 少佐 伯爵 侯爵 公爵 男爵 子爵 卿 夫人 一家 名誉教授 記者 アナウンサー 編集長 主任 マネージャー コーチ".split()
 )
 # でございます only after a proper noun: 4色でございます, 以上でございます are not introductions.
 SELF_INTRO_AFTER = ("と申します", "と申しま", "といいます", "と言います", "と申す", "っていいます", "って言います")
@@ -248,7 +248,7 @@ KANA_NAME_WORDS = frozenset("さくら ひかり ひなた あおい かえで �
                             "まこと のぞみ めぐみ みのり かおり しずく こころ あゆみ はるか ひまわり つむぎ いちご "
                             "あんず もも ゆず なな みどり ひとみ あきら ひろし まさる すばる ゆかり かのん みさき ほのか "
                             "あかね まどか こはる かおる ひかる あやめ さやか そら りく かい れん りん ゆい めい ひな "
-                            "はな こう しょう まい あい らん みらい".split())
+                            "はな こう しょう まい あい らん みらい こうき".split())
 # Where a kana name ends: before a particle, an honorific or punctuation (みずほへ, ゆいが).
 KANA_NAME_END = r"(?=[がはもをにとへやの、。！？!?\s」）)]|です|さん|くん|ちゃん|様|$)"
 # Someone addressed at the start of a sentence or clause, a name however rare unless a role
@@ -439,7 +439,7 @@ def given_name_at(text: str, pos: int, depth: int = 0) -> tuple[int, int] | None
             continue
         # A kana name's particle ends the kana (はると|と、): 娘のいうこ|と|を…, 息子のため|に|も… are words.
         if (shortest == 1 or len(particle.group()) > 1 or particle.end() >= len(text) or particle.group() in "）)、"
-                or not HIRAGANA_WORD.match(text[particle.end()])
+                or not HIRAGANA_WORD.match(text[particle.end()]) or text[pos:end] in KANA_NAME_WORDS  # 妹のかのん|と|はぐれ
                 or (particle.group() == "と" and depth == 0 and given_name_at(text, particle.end(), 1) is not None)):
             return pos, end  # 孫のあおい|と|みなと|を: two names joined
     return None
