@@ -544,6 +544,33 @@ def test_a_name_word_after_kin_a_coach_and_a_half_width_self_introduction_are_re
     assert not any(n in out for n in names), out
 
 
+@pytest.mark.parametrize("text", [
+    "「こうちゃん盛り」ってなに？トッピング全部のせのやつ？",
+    "公式キャラクター「たけまるくん」のどんぶりは500ポイントです。",
+    "「ハルカ」っていうシティサイクル、色違いありますか", "点検パック「まもる君」にご加入いただけます。",
+    "「ゆいの花束」って季節で中身変わるんですか", "新城幸也みたいにツール・ド・フランス走りたいｗ",
+    "しらべ音楽教室の所在地は〒460-0008 名古屋市中区栄3丁目15番 しらべビル4階です。",
+    "サイクルショップ風輪は東京都世田谷区三軒茶屋2丁目8番 風輪ビル1階にございます。",
+    "相談窓口は〒330-0063 さいたま市浦和区高砂4丁目2番10号 みらいセンター3階です。",
+])
+def test_menu_items_mascots_products_and_the_business_premises_are_kept(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("面接で「大川さんの紹介です」って言えばいいんですか？", ["大川"]),
+    ("配送業者の方が「岩崎様のお荷物」って言ってた", ["岩崎"]),
+    ("娘のことねが練習曲終わったので", ["ことね"]), ("配達先の表札が「森」なんですけど合ってます？", ["森"]),
+    ("会員名義：ハヤシ ミドリ カードの再発行お願いします", ["ハヤシ", "ミドリ"]),
+    ("ひまわり組のそうた、今日のお迎えはおじいちゃんになります", ["そうた"]),
+    ("宛名は伊藤 菫様で、すみれって読みます", ["菫", "すみれ"]),
+    ("登記上の所在地は〒150-0002 東京都渋谷区渋谷2-19-15 宮益坂ビル4Fです", ["150-0002", "渋谷2-19-15"]),
+])
+def test_quoted_names_class_children_readings_and_a_customers_company_address_are_redacted(anonymizer, text, names):
+    out = anonymizer.redact([text])[0].text
+    assert not any(n in out for n in names), out
+
+
 def test_korean_titles_before_nim_are_kept(anonymizer):
     text = "고객님, 확인 감사합니다"
     assert "고객님" in anonymizer.redact([text])[0].text

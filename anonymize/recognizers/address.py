@@ -71,9 +71,11 @@ ROMAJI_ADDRESS = (r"(?<![A-Za-z0-9-])(?:" + _ROMAJI_UNIT + r",? ){1,4}" + _ROMAJ
 
 # The business's own premises (当社の所在地は〒…, 本社：…, 弊社（〒…）まで, 【本社】〒…): no one's personal data. The
 # word stands right before the postal code or the address, with only a label between them.
-_OWN_PREMISES_BEFORE = re.compile(r"(?:(?:弊社|当社|当店|弊店|当院|当館|弊所|当センター|運営会社)"
-                                  r"(?:の?(?:本社|本店|本部|事務局))?|本社|本店|本部|事務局|営業所|店舗)(?:の)?"
-                                  r"(?:住所|所在地|所在)?[はが]?[:：（(】\]\s]*(?:〒\s?)?(?:\d{3}-?\d{4}[\s、]*)?$")
+_OWN_PREMISES_BEFORE = re.compile(r"(?:(?:(?:弊社|当社|当店|弊店|当院|当館|弊所|当センター|運営会社)"
+                                  r"(?:の?(?:本社|本店|本部|事務局))?|本社|本店|本部|事務局|営業所|店舗|窓口)(?:の)?"
+                                  r"(?:住所|所在地|所在)?"
+                                  # しらべ音楽教室の所在地は〒…; not 登記上の所在地は (a customer's company)
+                                  r"|(?:教室|店|院|センター|スクール|クリニック|ショップ|ジム|サロン|館|園)の?(?:住所|所在地))[はが]?[:：（(】\]\s]*(?:〒\s?)?(?:\d{3}-?\d{4}[\s、]*)?$")
 # Or a company, centre or desk stands right before it (株式会社ミナライ 〒…), or a label that only the business's
 # own lines carry (運営：…, 【お問い合わせ先】…, 返送先：… 〒…), or the company or desk it is addressed to follows
 # (…ビル5F 返品センター宛にお送りください, …3階 お客様窓口までご郵送ください, …21番4号 わんにゃんステイ株式会社).
@@ -90,7 +92,8 @@ _SIGNING_COMPANY = re.compile(r"[ \u3000]+(?:" + _LEGAL + r"[ァ-ヴーぁ-ゖA-
 _SOMEONES_COMPANY = re.compile(r"勤務|勤め|職場|所属|働い|会社は|実家|自宅|夫の|妻の|父の|母の")
 _OWN_ADDRESSEE_AFTER = re.compile(r"[^。！？\n]{0,60}?(?:" + _LEGAL + _COMPANY_NAME + "|" + _COMPANY_NAME
                                   + r"(?:センター|窓口|事務局|係|営業所|本社|倉庫|事業所|デスク))"
-                                  r"[ \u3000]*(?:宛|まで|へ|御中)")
+                                  r"[ \u3000]*(?:宛|まで|へ|御中)"
+                                  r"|[ \u3000]*(?:に|で)ございます")  # …風輪ビル1階にございます
 
 
 def own_premises_extent(text: str, start: int, end: int | None = None) -> tuple[int, int] | None:

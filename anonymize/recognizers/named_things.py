@@ -92,11 +92,14 @@ def a_shop(text: str, start: int, end: int) -> bool:
 # quote follows the thing's word, or another quote that does (「楓」と「椿」).
 _THING_BEFORE_QUOTE = re.compile(r"(?:部屋|お部屋|客室|個室|和室|洋室|離れ|コテージ|棟|ルーム|の間|会場|宴会場|ホール"
                                  r"|プラン|コース|メニュー|セット|シリーズ|モデル|カラー|色|柄|品種|銘柄|商品|ソファー?|テント|ドレス"
-                                 r"|テーブル|チェア|椅子|ベッド|ラグ|カーテン|照明|ランプ|棚|デスク|着物|振袖|袴|浴衣)"
+                                 r"|テーブル|チェア|椅子|ベッド|ラグ|カーテン|照明|ランプ|棚|デスク|着物|振袖|袴|浴衣"
+                                 r"|キャラクター|キャラ|マスコット|ゆるキャラ|パック|花束|ブーケ|ケーキ)"
                                  r"(?:名|の名前)?(?:は|が|の|も|なら|って|、)?$")
 # …or the thing's word follows the quote or the last of several (「アリス」ルーム, 「桜小町」「椿」「雪輪」の3柄).
 _THING_AFTER_QUOTE = re.compile(r"[」』](?:[「『][^「」『』\n]{1,12}[」』])*(?:の)?[0-9０-９]*"
-                                r"(?:ルーム|の間|ホール|プラン|コース|モデル|シリーズ|柄|色|カラー|種類|タイプ)")
+                                r"(?:ルーム|の間|ホール|プラン|コース|モデル|シリーズ|柄|色|カラー|種類|タイプ"
+                                r"|(?:って|という|っていう)(?:名前の)?(?:シティサイクル|ママチャリ|自転車|ソファ|テーブル|ケーキ"
+                                r"|花束|ブーケ|商品|モデル|プラン|コース|メニュー|セット))")
 _EARLIER_QUOTE = re.compile(r"[「『][^「」『』\n]{1,12}[」』](?:と|、|・|や|か|or|/)?$")
 
 
@@ -109,6 +112,20 @@ def a_quoted_thing(text: str, start: int, end: int) -> bool:
         opened = earlier.start()
     return _THING_BEFORE_QUOTE.search(text, max(0, opened - 10), opened) is not None or (
         _THING_AFTER_QUOTE.match(text, end) is not None)
+
+
+# A quote that starts with a name and goes on (「こうちゃん盛り」, 「ゆいの花束」, 「だるまさんが」): a menu item's,
+# a product's or a book's name, unless a name label or a plate comes right before it.
+_QUOTE_GOES_ON = re.compile(r"(?:(?:ちゃん|くん|さん|君)(?![のはをに])|の)?(?![様さ殿氏])[ぁ-ゖァ-ヴー\u4e00-\u9fff]{1,6}"
+                            r"(?<!です)(?<!ます)[」』]")  # not 「大川さんの紹介です」, 「岩崎様のお荷物」
+_NAME_PLACE_BEFORE = re.compile(r"(?:名前|氏名|名義|宛名|名札|表札|プレート|カード|ボード|台紙|キャプション|名入れ)"
+                                r"[^「『」』。！？\n]{0,6}$")
+
+
+def a_quoted_title(text: str, start: int, end: int) -> bool:
+    """The name at the start of a longer quoted name of a thing."""
+    return (text[start - 1:start] in ("「", "『") and _QUOTE_GOES_ON.match(text, end) is not None
+            and _NAME_PLACE_BEFORE.search(text, max(0, start - 12), start - 1) is None)
 
 
 # Car models, many of them given names too (ノア, セレナ, ミラ, ルークス): a model in a message about a car.

@@ -41,6 +41,7 @@ from anonymize.recognizers.named_things import (
     a_car_model,
     a_public_figure,
     a_quoted_thing,
+    a_quoted_title,
     a_shop,
     a_train,
     a_typhoon,
@@ -68,6 +69,7 @@ NEVER_NAMES = frozenset(
     "者 もの 契約者 申込者 予約者 購入者 注文者 代表者 加入者 名義人 受取人 依頼主 送り主 差出人 当選者 登録者 "
     "フルネーム 名前 お名前 氏名 本名 旧姓 名字 苗字 アプリ カタカナ ひらがな 漢字 ローマ字 マイナンバー "
     "お巡りさん 先名 社名 店名 会社名 学校名 氏名欄 "  # 勤務|先名: a form's label, read as a surname
+    "ツール・ド・フランス ノクターン ソナタ エチュード ワルツ ポロネーズ "  # a race and pieces of music
     # Jobs people are called by (シッターさん, トリマーさん), which GiNZA takes for names.
     "シッター ベビーシッター ペットシッター ヘルパー ケアマネ ケアマネージャー トリマー 美容師 保育士 先生 コーチ "
     "トレーナー インストラクター ガイド 整備士 職員 事務員 警備員 清掃員 作業員 営業 店主 女将 親方 "
@@ -111,6 +113,8 @@ ROMAJI_NAME_DESU = re.compile(r"(?:^|(?<=[\s、。,.!?！？]))([a-z]{3,12})(?="
 # Words of romanized chat (hai-sou ryou wa ikura desu ka?) that a lower-case name never holds.
 ROMAJI_CHAT_WORDS = frozenset("desu masu deshita kudasai onegai shimasu arigato arigatou gozaimasu ikura nani "
                               "doko itsu dare kore sore are sumimasen hai iie dekimasu dame yoroshiku".split())
+# A name's reading said in words (伊藤 菫様で、すみれって読みます).
+READING_SAID = re.compile(r"(?:^|(?<=[、。,\s]))([ぁ-ゖ]{2,6}|[ァ-ヴー]{2,8})(?=って読み|と読み|っていう読み|と読みます)")
 ROMAN_VOUCHED_AFTER = ("です", "と申します", "の名前", "名義", "名で", "の名義", "宛", "（", "(", "より")
 LIST_ITEM = re.compile(r"、[ぁ-んァ-ヴー\u4e00-\u9fff々]{1,8}、")
 # A name right after a label for one: 名前は四月一日陽翔です, 予約の名前をどうめきに変更.
@@ -123,7 +127,8 @@ NAME_AFTER_LABEL = re.compile(r"(?:(?<=名前は|名前を|氏名は|名義は|�
                               r"(?=です|に変更|で登録|で予約|でお願い|と申|様|さん|になって|[）)（(]|$)")
 # An account holder's name in kana after the account (…普通 1234567（ヤマダ タロウ）, or after a space).
 # A full name in katakana after a name label (名義人 カデノコウジ タダシ, フリガナ：ヤマダ タロウ).
-LABELLED_KANA_NAME = re.compile(r"(?:(?<=名義人)|(?<=名義 )|(?<=氏名 )|(?<=フリガナ)|(?<=ふりがな)|(?<=カナ)|(?<=会員名)"
+LABELLED_KANA_NAME = re.compile(r"(?:(?<=名義人)|(?<=名義 )|(?<=名義)|(?<=氏名 )|(?<=フリガナ)|(?<=ふりがな)|(?<=カナ)"
+                                r"|(?<=会員名)"
                                 r"|(?<=会員名は)|(?<=登録名)|(?<=登録名は)|(?<=契約者名)|(?<=受取人)|(?<=受取人は))"
                                 r"[）)]?[ \u3000:：]*([ァ-ヴー]{2,}[ \u3000][ァ-ヴー]{1,})(?![ァ-ヴー])")
 ACCOUNT_HOLDER = re.compile(r"(?<=[（(])[ァ-ヴー]{2,}(?:[ \u3000][ァ-ヴー]{1,})?(?=[）)])"
@@ -210,6 +215,9 @@ SURNAME_AFTER_NO = re.compile(r"(?<=の)([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4
 # A family member's or a child's given name after who they are (娘の凛が, 夫の樹が, 小学3年のはるとと), and a
 # name before an age in brackets (そうた（8歳）): what follows them is a particle, what is tried is the rest.
 KIN_BEFORE = re.compile(r"(?:(?:娘|息子|むすめ|むすこ|夫|妻|主人|旦那|長男|長女|次男|次女|三男|三女|子ども|子供|孫|弟|妹"
+                        r"|双子|三つ子"
+                        # a nursery class (ひまわり組のそうた)
+                        r"|(?<![ぁ-ゖァ-ヴー\u4e00-\u9fff])[ぁ-ゖァ-ヴー\u4e00-\u9fff]{1,6}組"
                         r"|兄|姉|嫁|婿|甥|姪|彼氏|彼女|友達|友人|祖母|祖父|父|母|父親|母親|お父さん|お母さん|叔母|叔父|伯母|伯父|(?:お|おお)?(?:ばあ|じい)ちゃん|義母|義父|いとこ"
                         r"|家内|奥さん|かみさん|相方|パートナー|婚約者|(?<![\u4e00-\u9fff])(?:上|下)(?!の子)"
                         r"|年長|年中|年少|[小中]学[1-6１-６]年生?|高校[1-3１-３]年生?|[1-9１-９]歳)の"
@@ -273,7 +281,7 @@ STAFF_SELF = re.compile(r"(?:(?<=私、)|(?<=わたくし、)|(?<=わたし、))
 # kept when the dictionary reads a name in it or does not know it, or it is a capitalised Latin word.
 QUOTED_NAME = re.compile(r"「([^「」\s、。]{1,8})」(?=さん|様|くん|君|ちゃん|って名前|という名前|って呼|と呼)"
                          r"|(?:(?<=私は)|(?<=わたしは)|(?<=僕は)|(?<=名札に)|(?<=名札には)|(?<=表札に)|(?<=表札は)"
-                         r"|(?<=宛名に)|(?<=メモに))「([^「」\s、。]{1,8})」")
+                         r"|(?<=宛名に)|(?<=メモに)|(?<=表札が)|(?<=名札が))「([^「」\s、。]{1,8})」")
 # A name before what it is called by (あおいって名前で予約した, 佐藤という名前で).
 CALLED_NAME = re.compile(r"(?:^|(?<=[\s、。！？!?]))"
                          r"([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}|[\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?)"
@@ -305,11 +313,11 @@ NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|�
                            r"|柄|プラン|制度|カラー|コース|メニュー|キャンペーン|マシン|見学|近く"
                            # a shop, a class or a model named after someone (コメダ珈琲, 錦織圭モデル), a town (大阪市内)
                            r"|珈琲|製麺|クラス|ボクシング|モデル|企業|市内|区内|県内|都内|町内"
-                           r"|みやげ|土産|名物|銘菓)$")  # 仙台みやげ
+                           r"|みやげ|土産|名物|銘菓|教室)$")  # 仙台みやげ, 上大岡教室
 # After a name, a shop, station, venue or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院, 伊東の温泉):
 # the place; a room named after a flower (「あやめの間」).
 _PLACE_AFTER_NAME = re.compile(r"の間[」』]|支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル|の?温泉"
-                               r"|の[0-9０-９]{1,2}階"
+                               r"|の[0-9０-９]{1,2}階|(?<=駅)[東西南北]"
                                r"|[\u4e00-\u9fffァ-ヴー]{0,6}?(?:病院|医院|クリニック|歯科)")
 # Kana of a compound with the katakana after it (ペットらくのりサービス, あさぎポータル), not a name before サン/クン.
 _KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ|ママ|パパ)[ァ-ヴ]")
@@ -407,7 +415,8 @@ def plausible_given_name(word: str) -> bool:
         return has_person_name_word(word) or has_unknown_word(word) or as_hiragana(word) in KANA_NAME_WORDS
     if word in KANA_NAME_WORDS:
         return True
-    return not is_one_known_word(word) and not word.startswith(_KANA_PHRASE_STARTS)  # not いうこと, ために
+    return not is_one_known_word(word) and (  # not いうこと, ために, したい; but ことね is a name
+        not word.startswith(_KANA_PHRASE_STARTS) or (len(word) >= 3 and word[-1] not in "いたてるだにをはがものとこ"))
 
 
 def as_hiragana(word: str) -> str:
@@ -879,6 +888,8 @@ class PersonRecognizer(EntityRecognizer):
             add(m.start(1), m.end(1), 0.8)
         for m in (*ENGLISH_INTRO.finditer(text), *KOREAN_INTRO.finditer(text)):
             add(m.start(m.lastindex or 0), m.end(m.lastindex or 0), 0.8)
+        for m in READING_SAID.finditer(text):
+            add(m.start(1), m.end(1), 0.7)
         for m in LATIN_NAME_CALLED.finditer(text):
             add(m.start(1), m.end(1), 0.85)
         for (_, end), score in list(spans.items()):
@@ -921,6 +932,7 @@ class PersonRecognizer(EntityRecognizer):
                 or _kind_and_its_name(text[s:e]) or _in_a_route(doc, text, s, e) or _station_exit(doc, s, e)
                 or _dotted_list(doc, text, s, e) or _not_a_name_word(doc, s, e) or _among_places(doc, s, e)
                 or a_shop(text, s, e) or a_quoted_thing(text, s, e) or a_car_model(text, s, e)
+                or a_quoted_title(text, s, e)
                 or (conversation and (_historical_figure(doc, s, e) or _famous_at_an_event(doc, text, s, e)
                                       or _in_a_title(text, s, e) or _a_makers_product(doc, text, s, e)
                                       or _a_known_katakana_thing(doc, text, s, e)))
