@@ -388,7 +388,8 @@ PRODUCT_WORDS = (r"車|軽|新車|中古車|ドライヤー|掃除機|冷蔵庫|
                  r"|ピアノ|電子ピアノ|楽器|ギター|給湯器|コンロ|食洗機|パネル|太陽光パネル|蓄電池|ミシン|化粧品|シャンプー"
                  r"|トリートメント|カラー剤|コスメ|フード|ペットフード|療法食|おやつ|スキー板|ボード|ブーツ|ラケット")
 _PRODUCT_AFTER = (r"(?:(?P<model>[ \u3000・]?の?[ \u3000]?(?:[A-Za-z]+[0-9-][A-Za-z0-9-]*"
-                  r"|[A-Z][A-Za-z0-9-]*-[A-Za-z0-9-]+)|[ \u3000](?:Switch|Watch|Pay|Pixel|Xperia|PlayStation"
+                  r"|[A-Z][A-Za-z0-9-]*-[A-Za-z0-9-]+|[A-Z]{2,} [A-Z][a-z]+(?![A-Za-z]))"  # キヤノンのEOS Kiss
+                  r"|[ \u3000](?:Switch|Watch|Pay|Pixel|Xperia|PlayStation"
                   r"|Surface|Galaxy|Echo|Kindle|AirPods|Music|TV))"
                   r"|(?=[ \u3000]?製(?!造|作)|純正|[ \u3000]?の[ \u3000]?(?:" + PRODUCT_WORDS + r")"
                   r"|の(?!スマホ|スマートフォン|ケータイ|パソコン|タブレット)[ァ-ヴー]{2,12}"

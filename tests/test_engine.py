@@ -571,6 +571,12 @@ def test_quoted_names_class_children_readings_and_a_customers_company_address_ar
     assert not any(n in out for n in names), out
 
 
+@pytest.mark.parametrize("text", ["整備は提携先の「オートガレージ・ケン」で行います",
+                                  "カメラはキヤノンのEOS Kiss、望遠鏡はビクセンです"])
+def test_a_garage_and_a_camera_model_are_not_names(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
 def test_korean_titles_before_nim_are_kept(anonymizer):
     text = "고객님, 확인 감사합니다"
     assert "고객님" in anonymizer.redact([text])[0].text
