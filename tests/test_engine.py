@@ -577,6 +577,31 @@ def test_a_garage_and_a_camera_model_are_not_names(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text
 
 
+@pytest.mark.parametrize("text", [
+    "【店舗案内】株式会社きらりホームサービス 本社：〒530-0012 大阪府大阪市北区芝田3丁目8-14 きらりビル5F",
+    "【蔵見学】各回定員12名です。所在地：新潟県長岡市摂田屋6丁目2-31",
+    "祇園店は京都府京都市東山区祇園町北側281-7、八坂神社西楼門より徒歩2分です。",
+    "羽田の第3ターミナルまで何時に迎え来てもらえば間に合う？", "嵐山の渡月橋で写真撮りたい！！",
+    "三浦半島の三崎港から出てますか",
+    "山田錦の純米大吟醸でおすすめありますか", "「雪乃」の四合瓶まだ在庫あります？", "「千代」って名前の梅酒が気になってます",
+    "オプションの「帳簿まもるくん」（月額980円）で承っております。", "OPPO Reno9 A、充電口の接触がわるい",
+])
+def test_branches_landmarks_sake_mascots_and_phone_models_are_kept(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The driver, Kenji, was super kind and helped with our bags!", ["Kenji"]),
+    ("We are a group of four: me (Sophie), Tom, and my sister Grace.", ["Sophie", "Grace"]),
+    ("My friend and I (Anna and Lucas) would like to try yukata.", ["Anna", "Lucas"]),
+    ("撮影データは「ナカムラ　アイ」様名義でお送りいたします。", ["ナカムラ", "アイ"]),
+    ("甥っ子の陸と二人で乗りたいんですが", ["陸"]),
+])
+def test_a_driver_a_party_in_brackets_a_quoted_holder_and_a_nephew_are_redacted(anonymizer, text, names):
+    out = anonymizer.redact([text])[0].text
+    assert not any(n in out for n in names), out
+
+
 def test_korean_titles_before_nim_are_kept(anonymizer):
     text = "고객님, 확인 감사합니다"
     assert "고객님" in anonymizer.redact([text])[0].text

@@ -83,8 +83,11 @@ _COMPANY_NAME = r"[ァ-ヴーA-Za-z\u4e00-\u9fff々]{1,15}"
 _LEGAL = r"(?:株式会社|有限会社|合同会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人)"
 _CODE_BEFORE = r"[ \u3000]*[（(]?[ \u3000]*(?:〒\s?)?(?:\d{3}-?\d{4}[ \u3000、]*)?$"
 _OWN_COMPANY_BEFORE = re.compile(r"(?:" + _LEGAL + _COMPANY_NAME + "|" + _COMPANY_NAME + _LEGAL + ")" + _CODE_BEFORE)
-_OWN_LABEL_BEFORE = re.compile(r"(?:【(?:本社|本店|運営|運営会社|会社概要|会社情報|所在地|返送先|返却先|お問い?合わせ先)】"
-                               r"|(?<![\u4e00-\u9fff])(?:運営|運営会社|返送先|返却先|お問い?合わせ先)[:：\s\u3000])"
+_OWN_LABEL_BEFORE = re.compile(r"(?:【(?:本社|本店|運営|運営会社|会社概要|会社情報|所在地|返送先|返却先|お問い?合わせ先"
+                               r"|店舗案内|店舗情報|会社案内|アクセス)】"
+                               r"|(?<![\u4e00-\u9fff])(?:運営|運営会社|返送先|返却先|お問い?合わせ先|所在地)[:：\s\u3000]"
+                               # 祇園店は京都府…: a branch of the business and where it is
+                               r"|(?<![\u4e00-\u9fff])[\u4e00-\u9fffァ-ヴー]{1,8}(?:店|本店|支店|教室|工房|営業所)は)"
                                r"[^。！？\n〒]{0,30}?" + _CODE_BEFORE)
 _SIGNING_COMPANY = re.compile(r"[ \u3000]+(?:" + _LEGAL + r"[ァ-ヴーぁ-ゖA-Za-z\u4e00-\u9fff々]{1,15}"
                               r"|[ァ-ヴーぁ-ゖA-Za-z\u4e00-\u9fff々]{1,15}" + _LEGAL + r")[ \u3000]*(?=$|[（(\n])")

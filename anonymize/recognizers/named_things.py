@@ -99,6 +99,8 @@ _THING_BEFORE_QUOTE = re.compile(r"(?:部屋|お部屋|客室|個室|和室|洋�
 # …or the thing's word follows the quote or the last of several (「アリス」ルーム, 「桜小町」「椿」「雪輪」の3柄).
 _THING_AFTER_QUOTE = re.compile(r"[」』](?:[「『][^「」『』\n]{1,12}[」』])*(?:の)?[0-9０-９]*"
                                 r"(?:ルーム|の間|ホール|プラン|コース|モデル|シリーズ|柄|色|カラー|種類|タイプ"
+                                r"|の(?:四合瓶|一升瓶|ボトル|瓶|在庫)"
+                                r"|って名前の(?!子|人|方|スタッフ|娘|息子|男|女|お客|先生|友達)[^\s、。]{1,6}"
                                 r"|(?:って|という|っていう)(?:名前の)?(?:シティサイクル|ママチャリ|自転車|ソファ|テーブル|ケーキ"
                                 r"|花束|ブーケ|商品|モデル|プラン|コース|メニュー|セット))")
 _EARLIER_QUOTE = re.compile(r"[「『][^「」『』\n]{1,12}[」』](?:と|、|・|や|か|or|/)?$")
@@ -119,14 +121,21 @@ def a_quoted_thing(text: str, start: int, end: int) -> bool:
 # a product's or a book's name, unless a name label or a plate comes right before it.
 _QUOTE_GOES_ON = re.compile(r"(?:(?:ちゃん|くん|さん|君)(?![のはをに])|の)?(?![様さ殿氏])[ぁ-ゖァ-ヴー\u4e00-\u9fff]{1,6}"
                             r"(?<!です)(?<!ます)[」』]")  # not 「大川さんの紹介です」, 「岩崎様のお荷物」
+_QUOTED_PREFIX = re.compile(r"[ぁ-ゖァ-ヴー\u4e00-\u9fff]{1,6}")
+_MASCOT_END = re.compile(r"(?:くん|ちゃん|君)[」』]")
 _NAME_PLACE_BEFORE = re.compile(r"(?:名前|氏名|名義|宛名|名札|表札|プレート|カード|ボード|台紙|キャプション|名入れ)"
                                 r"[^「『」』。！？\n]{0,6}$")
 
 
 def a_quoted_title(text: str, start: int, end: int) -> bool:
-    """The name at the start of a longer quoted name of a thing."""
-    return (text[start - 1:start] in ("「", "『") and _QUOTE_GOES_ON.match(text, end) is not None
-            and _NAME_PLACE_BEFORE.search(text, max(0, start - 12), start - 1) is None)
+    """The name at the start of a longer quoted name of a thing, or a mascot's name after a word inside the
+    quote (「帳簿まもるくん」)."""
+    opened = max(text.rfind("「", 0, start), text.rfind("『", 0, start))
+    if opened < 0 or _NAME_PLACE_BEFORE.search(text, max(0, opened - 11), opened) is not None:
+        return False
+    if opened == start - 1:
+        return _QUOTE_GOES_ON.match(text, end) is not None
+    return _QUOTED_PREFIX.fullmatch(text, opened + 1, start) is not None and _MASCOT_END.match(text, end) is not None
 
 
 # Car models, many of them given names too (ノア, セレナ, ミラ, ルークス): a model in a message about a car.

@@ -70,6 +70,7 @@ NEVER_NAMES = frozenset(
     "フルネーム 名前 お名前 氏名 本名 旧姓 名字 苗字 アプリ カタカナ ひらがな 漢字 ローマ字 マイナンバー "
     "お巡りさん 先名 社名 店名 会社名 学校名 氏名欄 "  # 勤務|先名: a form's label, read as a surname
     "ツール・ド・フランス ノクターン ソナタ エチュード ワルツ ポロネーズ "  # a race and pieces of music
+    "山田錦 美山錦 八反錦 五百万石 雄町 亀の尾 愛山 "  # rice for sake
     # Jobs people are called by (シッターさん, トリマーさん), which GiNZA takes for names.
     "シッター ベビーシッター ペットシッター ヘルパー ケアマネ ケアマネージャー トリマー 美容師 保育士 先生 コーチ "
     "トレーナー インストラクター ガイド 整備士 職員 事務員 警備員 清掃員 作業員 営業 店主 女将 親方 "
@@ -159,7 +160,8 @@ ENGLISH_INTRO = re.compile(r"(?:\b(?:" + ENGLISH_SELF_INTRO + r"|[Nn]ame:|(?:[Ww
                            r"|niece|nephew|teacher|roommate|flatmate|housemate|classmate|girlfriend|boyfriend"
                            r"|fianc[eé]e?|cousin|aunt|uncle|grandma|grandpa|grandmother|grandfather|planner|photographer"
                            r"|guide|instructor|coordinator|interpreter),?"
-                           r"|[Tt]he (?:photographer|planner|guide|instructor|stylist|coordinator|receptionist|interpreter)"
+                           r"|[Tt]he (?:photographer|planner|guide|instructor|stylist|coordinator|receptionist|interpreter"
+                           r"|driver|captain|host|chef|teacher),?"
                            r"|(?:appointment|booking|reservation|session|lesson)s? with"
                            r"|(?:trainer|teacher|instructor|coach|stylist|staff|agent|driver|guy|man|woman|lady|person)"
                            r" (?:called|named))"
@@ -171,6 +173,11 @@ ENGLISH_INTRO = re.compile(r"(?:\b(?:" + ENGLISH_SELF_INTRO + r"|[Nn]ame:|(?:[Ww
                            # A greeting to someone by name (Hi Olivia, / Thanks Anna!): the name before , or !.
                            + r"|" + _GREETING.pattern + r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?= ?[,!])")
 # A second full name joined to a Latin name found (Daniel Brooks and Emma Lindqvist).
+_LATIN_END = re.compile(r"[A-Za-z]$")
+# Who is in a party, in brackets (me (Sophie), My friend and I (Anna and Lucas)).
+_LATIN_PARTY = re.compile(r"\b(?:me|I|us|we) \(([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: and ([A-Z][a-z]+(?: [A-Z][a-z]+)?))?\)")
+# A katakana full name quoted before an honorific (「ナカムラ　アイ」様名義).
+_QUOTED_KANA_FULL_NAME = re.compile(r"「([ァ-ヴー]{2,}[ \u3000][ァ-ヴー]{1,})」(?=様|さん|名義)")
 _LATIN_AND_NAME = re.compile(r" (?:and|&) ([A-Z][a-z]+(?:-[A-Za-z][a-z]+)? [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![A-Za-z])")
 # A Latin full name in a Japanese line, said to be someone (Kevin Harlow ってユーザーが, Anna Berg という方).
 LATIN_NAME_CALLED = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)? [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)[ \u3000]?"
@@ -215,7 +222,7 @@ SURNAME_AFTER_NO = re.compile(r"(?<=の)([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4
 # A family member's or a child's given name after who they are (娘の凛が, 夫の樹が, 小学3年のはるとと), and a
 # name before an age in brackets (そうた（8歳）): what follows them is a particle, what is tried is the rest.
 KIN_BEFORE = re.compile(r"(?:(?:娘|息子|むすめ|むすこ|夫|妻|主人|旦那|長男|長女|次男|次女|三男|三女|子ども|子供|孫|弟|妹"
-                        r"|双子|三つ子"
+                        r"|双子|三つ子|甥っ子|姪っ子"
                         # a nursery class (ひまわり組のそうた)
                         r"|(?<![ぁ-ゖァ-ヴー\u4e00-\u9fff])[ぁ-ゖァ-ヴー\u4e00-\u9fff]{1,6}組"
                         r"|兄|姉|嫁|婿|甥|姪|彼氏|彼女|友達|友人|祖母|祖父|父|母|父親|母親|お父さん|お母さん|叔母|叔父|伯母|伯父|(?:お|おお)?(?:ばあ|じい)ちゃん|義母|義父|いとこ"
@@ -318,13 +325,15 @@ NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|�
 # the place; a room named after a flower (「あやめの間」).
 _PLACE_AFTER_NAME = re.compile(r"の間[」』]|支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル|の?温泉"
                                r"|の[0-9０-９]{1,2}階|(?<=駅)[東西南北]"
+                               # 羽田の第3ターミナル, 嵐山の渡月橋, 三浦半島の三崎港: a place's landmark
+                               r"|の[^\s、。のがはを]{0,4}?(?:ターミナル|港|橋|寺|神社|神宮|公園|城|空港|海岸|湾)"
                                r"|[\u4e00-\u9fffァ-ヴー]{0,6}?(?:病院|医院|クリニック|歯科)")
 # Kana of a compound with the katakana after it (ペットらくのりサービス, あさぎポータル), not a name before サン/クン.
 _KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ|ママ|パパ)[ァ-ヴ]")
 # Shapes no name has: a range's tilde first (札幌〜旭川), a place's last word (別府湾, 羽田空港国際線ターミナル,
 # 世田谷区, 会議室B; 市 町 村 only after a prefecture: 高市, 木村, 岡本吾市 are names).
 _NOT_A_NAME_SHAPE = re.compile(r"^[~〜～]|(?:湾|空港|ターミナル|区|駅|線|街|港|温泉|公園|店|病院|医院"
-                               r"|クリニック|歯科|製薬|薬品|フォルダー?|室[A-Za-z0-9])$"
+                               r"|クリニック|歯科|製薬|薬品|フォルダー?|室[A-Za-z0-9]|半島)$"
                                r"|^.{1,3}[都道府県].{1,6}[市町村]$|^.{2,}(?:大橋|東照宮|神宮|神社|大社|城)$"  # 伊良部大橋
                                # not the surname Park after a Korean given name (Ji-woo Park)
                                r"|(?<!-[a-z]{2})(?<!-[a-z]{3})(?<!-[a-z]{4}) (?:Station|Airport|Exit|Line|Park|Tower|Hotel"
@@ -888,6 +897,10 @@ class PersonRecognizer(EntityRecognizer):
             add(m.start(1), m.end(1), 0.8)
         for m in (*ENGLISH_INTRO.finditer(text), *KOREAN_INTRO.finditer(text)):
             add(m.start(m.lastindex or 0), m.end(m.lastindex or 0), 0.8)
+        for m in (*_LATIN_PARTY.finditer(text), *_QUOTED_KANA_FULL_NAME.finditer(text)):
+            for g in range(1, (m.lastindex or 0) + 1):
+                if m.group(g):
+                    add(m.start(g), m.end(g), 0.8)
         for m in READING_SAID.finditer(text):
             add(m.start(1), m.end(1), 0.7)
         for m in LATIN_NAME_CALLED.finditer(text):
@@ -928,6 +941,7 @@ class PersonRecognizer(EntityRecognizer):
                 or bool(_NOT_A_NAME_SHAPE.search(text[s:e])) or bool(NOT_ONE_NAME.search(text, s, e))
                 or text.endswith("駅", 0, s) or bool(_PLACE_AFTER_NAME.match(text, e))
                 or text.endswith(("the ", "The "), 0, s)  # the Rose Hall, the Sakura Suite: a place, not a person
+                or (_LATIN_END.search(text, s, e) is not None and text[e:e + 1].isdigit())  # OPPO Reno9 A: a model
                 or self._not_a_name(doc, text, s, e) or bool(WORK_AFTER.match(text, e)) or self._role(doc, s, e)
                 or _kind_and_its_name(text[s:e]) or _in_a_route(doc, text, s, e) or _station_exit(doc, s, e)
                 or _dotted_list(doc, text, s, e) or _not_a_name_word(doc, s, e) or _among_places(doc, s, e)
