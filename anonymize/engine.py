@@ -90,7 +90,7 @@ class Detector:
                                          self.settings.names_model)
         self.nlp_engine.load()
         registry = RecognizerRegistry(supported_languages=["ja"])
-        for recognizer in all_recognizers():
+        for recognizer in all_recognizers(self.settings.keep_public_figures):
             registry.add_recognizer(recognizer)
         self.analyzer = AnalyzerEngine(
             registry=registry, nlp_engine=self.nlp_engine, supported_languages=["ja"],

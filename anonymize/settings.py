@@ -13,6 +13,9 @@ class DetectionSettings:
     score_threshold: float = 0.4
     # The tenant's own brand and product names: never redacted (not personal data).
     allow_list: tuple[str, ...] = ("minarai", "ミナライ", "CS-Chat", "minarai CS-Chat")
+    # Keep the public figures and characters in anonymize/data/public_figures.txt where chat talks about them
+    # (米津玄師の新曲) and nothing marks a customer. False redacts every listed name like any other.
+    keep_public_figures: bool = True
     # Each tenant's own vocabulary, by tenant_id: its brands, products, plans and makers it sells, which
     # are never someone's personal data in that tenant's chats (and may be elsewhere: ひまわり is a name).
     # In TOML: [detection.tenant_allow_lists] then  tenant-a = ["ケラスターゼ", "イルミナカラー"].

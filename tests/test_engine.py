@@ -602,6 +602,22 @@ def test_a_driver_a_party_in_brackets_a_quoted_holder_and_a_nephew_are_redacted(
     assert not any(n in out for n in names), out
 
 
+def test_the_public_figure_list_can_be_turned_off(anonymizer):
+    """keep_public_figures = false: a listed name talked about in chat is redacted like any other."""
+    from anonymize.recognizers import all_recognizers
+    assert [r.keep_public_figures for r in all_recognizers(keep_public_figures=False)[:2]] == [False, False]
+    kept = "イームズの椅子ほしい、ロビーにあるやつ"
+    assert anonymizer.redact([kept])[0].text == kept
+    listed = [r for r in anonymizer.detector.analyzer.registry.recognizers if hasattr(r, "keep_public_figures")]
+    try:  # the same engine with the setting off (a text not analysed before, so nothing cached)
+        for r in listed:
+            r.keep_public_figures = False
+        assert "イームズ" not in anonymizer.redact(["イームズの椅子ほしい、ロビーにあるやつ！"])[0].text
+    finally:
+        for r in listed:
+            r.keep_public_figures = True
+
+
 def test_korean_titles_before_nim_are_kept(anonymizer):
     text = "고객님, 확인 감사합니다"
     assert "고객님" in anonymizer.redact([text])[0].text

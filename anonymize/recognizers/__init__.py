@@ -25,10 +25,13 @@ from anonymize.recognizers.person import PersonRecognizer
 from anonymize.recognizers.written_names import WrittenNameRecognizer
 
 
-def all_recognizers() -> list[EntityRecognizer]:
-    """A fresh instance of every recognizer tokumei registers for Japanese."""
+def all_recognizers(keep_public_figures: bool = True) -> list[EntityRecognizer]:
+    """A fresh instance of every recognizer tokumei registers for Japanese; `keep_public_figures` is
+    DetectionSettings.keep_public_figures."""
+    person, organization = PersonRecognizer(), OrganizationRecognizer()
+    person.keep_public_figures = organization.keep_public_figures = keep_public_figures
     return [
-        PersonRecognizer(), OrganizationRecognizer(), AddressRecognizer(), PostalCodeRecognizer(),
+        person, organization, AddressRecognizer(), PostalCodeRecognizer(),
         PhoneRecognizer(), EmailRecognizer(), DateOfBirthRecognizer(), BankAccountRecognizer(),
         CreditCardRecognizer(), DriversLicenseRecognizer(), MyNumberRecognizer(), PassportRecognizer(),
         IpAddressRecognizer(), UrlRecognizer(), IdTokenRecognizer(), AgeRecognizer(), WrittenNameRecognizer(),

@@ -323,6 +323,11 @@ def _generic_body(name: str) -> bool:
     return name in _GENERIC_BODIES or (_GENERIC_PREFIX.match(name) is not None and is_common_noun_phrase(name))
 
 
+def _a_public_figure_addressed(text: str, start: int, end: int) -> bool:
+    """A listed public figure, with or without the honorific the span took in (隈研吾さん)."""
+    return a_public_figure(text, start, end - len(_HONORIFIC_END.search(text, start, end)[0]))
+
+
 def _kinds_of_place(name: str) -> bool:
     """One dictionary common noun, addressed or not (企業様), or a list of them (税理士・会計事務所): a kind of
     place, not a named one."""
@@ -394,6 +399,7 @@ def _kana_not_noun(doc: Doc, start: int, end: int) -> bool:
 
 class OrganizationRecognizer(RegexRecognizer):
     ENTITY = E.ORGANIZATION
+    keep_public_figures = True  # DetectionSettings.keep_public_figures
     PATTERNS = (
         (_LEGAL_FORM + r"[ \u3000]?[A-Za-z0-9ァ-ヴー\u4e00-\u9fff々&・]{1,16}?(?:" + _SUFFIX + ")?" + _DEPARTMENT
          + r"(?![A-Za-z0-9ァ-ヴー\u4e00-\u9fff々])", 0.9),
@@ -470,8 +476,8 @@ class OrganizationRecognizer(RegexRecognizer):
                    or _LEGAL_FORM_RE.search(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
         results = [r for r in results if not _a_place_or_fan(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
         results = [r for r in results if not _generic_body(text[r.start:r.end])]
-        results = [r for r in results  # 隈研吾さんの建物: NER took the architect and his honorific for a company
-                   if not a_public_figure(text, r.start, r.end - len(_HONORIFIC_END.search(text, r.start, r.end)[0]))]
+        if self.keep_public_figures:  # 隈研吾さんの建物: NER took the architect and his honorific for a company
+            results = [r for r in results if not _a_public_figure_addressed(text, r.start, r.end)]
         if not _ATTENDS_THERE.search(text):  # a nursery one applies to (ひまわり保育園は募集枠が…) is where, not whose
             results = [r for r in results if _LEGAL_FORM_RE.search(text, r.start, r.end) or not _CHILDCARE_END.search(
                 text, r.start, _WORD_RUN.match(text, r.end).end())]

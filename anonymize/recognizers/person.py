@@ -723,6 +723,7 @@ def could_be_name(token: Token) -> bool:
 
 class PersonRecognizer(EntityRecognizer):
     ENTITY = E.PERSON
+    keep_public_figures = True  # DetectionSettings.keep_public_figures
 
     def __init__(self) -> None:
         super().__init__(supported_entities=[self.ENTITY], supported_language="ja", name="PersonRecognizer")
@@ -953,7 +954,8 @@ class PersonRecognizer(EntityRecognizer):
                 # with a cue of their own, also in a line of chat with no marks at all (作中のハルとナツの関係性が尊い)
                 or ((conversation or not _PROSE_END.search(text)) and (
                     _a_character_or_performer(text, s, e) or a_train(text, s, e) or a_typhoon(text, s, e)
-                    or an_animal(text, s, e) or a_public_figure(text, s, e) or _a_word_with_chan(doc, text, s, e)
+                    or an_animal(text, s, e) or (self.keep_public_figures and a_public_figure(text, s, e))
+                    or _a_word_with_chan(doc, text, s, e)
                     or a_variety(text, s, e))))
 
     @staticmethod
