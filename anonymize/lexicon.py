@@ -94,6 +94,12 @@ def has_proper_noun(text: str) -> bool:
 
 
 @_remembered
+def has_inflecting_word(text: str) -> bool:
+    """True when Sudachi, reading `text` on its own, finds a verb or an adjective in it (いう|こ, ため|し)."""
+    return any(m.part_of_speech()[0] in ("動詞", "形容詞") for m in _sudachi().tokenize(text))
+
+
+@_remembered
 def has_person_name_word(text: str) -> bool:
     """True when Sudachi, reading `text` on its own, takes some word of it for a name (ビリー・バーク,
     イーゴリ・アンドレエフ), whatever the sentence around it made of it."""

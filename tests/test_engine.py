@@ -618,6 +618,27 @@ def test_the_public_figure_list_can_be_turned_off(anonymizer):
             r.keep_public_figures = True
 
 
+@pytest.mark.parametrize("text", [
+    "プラダの三角ロゴのやつって今も人気ってほんと？", "古宇利島で撮りたいです！ハート岩のとこ",
+    "「みのり」ラウンジ内では通話をお控えください。", "レオ（ベンガル）の保険料が上がってたんですが",
+    "King Gnuの東京ドーム2日目、アリーナ取れた人いますか笑", "高田の記念館行ってきた",
+])
+def test_brands_islands_lounges_cat_breeds_and_bands_are_kept(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("奥さんになる人は桜って名前で、ドレスはピンクがいいって", ["桜"]),
+    ("ｱﾙﾊﾞﾑの表紙に「Daisuke & Sakura」って入れてほしい", ["Daisuke", "Sakura"]),
+    ("リフト係の方（名札に「白馬」ってあった）に助けてもらいました", ["白馬"]),
+    ("出品者の小池って人からチケット届かないんだけど", ["小池"]), ("ネームシールに「Hana」って書きたいです", ["Hana"]),
+    ("娘のひまりがまた熱出して", ["ひまり"]), ("子ども部屋、長男の奏と次男の樹で分けたい", ["奏"]),
+])
+def test_called_names_covers_tags_and_kana_names_before_kana_are_redacted(anonymizer, text, names):
+    out = anonymizer.redact([text])[0].text
+    assert not any(n in out for n in names), out
+
+
 def test_korean_titles_before_nim_are_kept(anonymizer):
     text = "고객님, 확인 감사합니다"
     assert "고객님" in anonymizer.redact([text])[0].text

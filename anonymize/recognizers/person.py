@@ -25,6 +25,7 @@ from anonymize import entities as E
 from anonymize.lexicon import (
     HIRAGANA_WORD,
     KATAKANA_WORD,
+    has_inflecting_word,
     has_person_name_word,
     has_proper_noun,
     has_unknown_word,
@@ -163,7 +164,8 @@ ENGLISH_INTRO = re.compile(r"(?:\b(?:" + ENGLISH_SELF_INTRO + r"|[Nn]ame:|(?:[Ww
                            r"|[Tt]he (?:photographer|planner|guide|instructor|stylist|coordinator|receptionist|interpreter"
                            r"|driver|captain|host|chef|teacher),?"
                            r"|(?:appointment|booking|reservation|session|lesson)s? with"
-                           r"|(?:trainer|teacher|instructor|coach|stylist|staff|agent|driver|guy|man|woman|lady|person)"
+                           r"|(?:trainer|teacher|instructor|coach|stylist|staff|agent|driver|guy|man|woman|lady|person"
+                           r"|seller|buyer|user|member|customer|owner|host)"
                            r" (?:called|named))"
                            r"|\b(?:Mr|Ms|Mrs|Dr)\.?) "
                            + _LATIN_NAME
@@ -254,7 +256,8 @@ _COORDINATED_AFTER = re.compile(r"と([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff�
 _NAME_PARTS = re.compile(r"[A-Z][a-z]{2,}|[ァ-ヴ][ァ-ヴー]{1,}")
 ONE_KANJI_NAMES = frozenset("森 林 堀 関 辻 岡 谷 沢 島 畑 泉 光 誠 桜 楓 翼 蓮 薫 望 忍 茜 舞 恵 萌 凛 柊 栞 葵 陽 翔 "
                             "颯 湊 樹 杏 椿 紬 司 聡 茂 勇 豊 稔 悟 徹 隆 剛 修 浩 仁 純 彩 瞳 遥 渚 澪 雫 梓 藍 蘭 圭 亮 "
-                            "健 匠 碧 蒼 海 陸 武 律 凪 晴 朔 咲 鈴 結 暖 環 雅 真 正 歩 愛 空 岬".split())
+                            "健 匠 碧 蒼 海 陸 武 律 凪 晴 朔 咲 鈴 結 暖 環 雅 真 正 歩 愛 空 岬 奏 響 要 慧 "
+                            "理 努 央".split())
 # Two-kanji given names that are also words (息子の大地が): names only where a given name is expected.
 KANJI_NAME_WORDS = frozenset("大地 大河 大空 未来 青空 大和 拓海 光希 蒼空 天空 大雅 一輝 海斗 優".split())
 # Given names that are also words in kana (さくら 桜, ひなた 日向, みずほ 瑞穂): the dictionary knows them as words,
@@ -289,10 +292,14 @@ STAFF_SELF = re.compile(r"(?:(?<=私、)|(?<=わたくし、)|(?<=わたし、))
 QUOTED_NAME = re.compile(r"「([^「」\s、。]{1,8})」(?=さん|様|くん|君|ちゃん|って名前|という名前|って呼|と呼)"
                          r"|(?:(?<=私は)|(?<=わたしは)|(?<=僕は)|(?<=名札に)|(?<=名札には)|(?<=表札に)|(?<=表札は)"
                          r"|(?<=宛名に)|(?<=メモに)|(?<=表札が)|(?<=名札が))「([^「」\s、。]{1,8})」")
+_TAG_WORDS = ("名札に", "名札には", "名札が", "表札に", "表札は", "表札が")
 # A name before what it is called by (あおいって名前で予約した, 佐藤という名前で).
-CALLED_NAME = re.compile(r"(?:^|(?<=[\s、。！？!?]))"
+CALLED_NAME = re.compile(r"(?:^|(?<=[\s、。！？!?は]))"
                          r"([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}|[\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?)"
                          r"(?=って名前で|という名前で|って名前の|という名前の|っていう(?:んです|名前|子|娘|息子))")
+# Someone said to be a person by name (出品者の小池って人から, 担当の佐々木という方).
+CALLED_PERSON = re.compile(r"(?<=[のは、])([\u4e00-\u9fff々]{1,4}|[ァ-ヴー]{2,6}|[ぁ-ゖ]{2,4})"
+                           r"(?=って人|という人|っていう人|って方|という方|っていう方)")
 # A name and its reading in brackets, introduced (楓（かえで）です, 陸（りく）で登録しています).
 NAME_WITH_READING = re.compile(r"(?:^|(?<=[\s、。！？!?「]))([\u4e00-\u9fff々]{1,4})[（(][ぁ-ゖ]{2,8}[）)]"
                                r"(?=です|と申|で登録|で予約|でお願い)")
@@ -326,7 +333,8 @@ NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|�
 _PLACE_AFTER_NAME = re.compile(r"の間[」』]|支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル|の?温泉"
                                r"|の[0-9０-９]{1,2}階|(?<=駅)[東西南北]"
                                # 羽田の第3ターミナル, 嵐山の渡月橋, 三浦半島の三崎港: a place's landmark
-                               r"|の[^\s、。のがはを]{0,4}?(?:ターミナル|港|橋|寺|神社|神宮|公園|城|空港|海岸|湾)"
+                               r"|の[^\s、。のがはを]{0,4}?(?:ターミナル|港|橋|寺|神社|神宮|公園|城|空港|海岸|湾|記念館|博物館"
+                               r"|美術館|資料館)|島(?=[でにへのをはがも、。]|から|まで)"
                                r"|[\u4e00-\u9fffァ-ヴー]{0,6}?(?:病院|医院|クリニック|歯科)")
 # Kana of a compound with the katakana after it (ペットらくのりサービス, あさぎポータル), not a name before サン/クン.
 _KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ|ママ|パパ)[ァ-ヴ]")
@@ -458,6 +466,7 @@ def given_name_at(text: str, pos: int, depth: int = 0) -> tuple[int, int] | None
         # A kana name's particle ends the kana (はると|と、): 娘のいうこ|と|を…, 息子のため|に|も… are words.
         if (shortest == 1 or len(particle.group()) > 1 or particle.end() >= len(text) or particle.group() in "）)、"
                 or not HIRAGANA_WORD.match(text[particle.end()]) or text[pos:end] in KANA_NAME_WORDS  # 妹のかのん|と|はぐれ
+                or (end - pos >= 3 and not has_inflecting_word(text[pos:end]))  # 娘のひまり|が|また; not いうこ|と
                 or (particle.group() == "と" and depth == 0 and given_name_at(text, particle.end(), 1) is not None)):
             return pos, end  # 孫のあおい|と|みなと|を: two names joined
     return None
@@ -870,10 +879,15 @@ class PersonRecognizer(EntityRecognizer):
         for m in STAFF_SELF.finditer(text):
             if m.group(1) not in NOT_NAMES and m.group(1) not in TITLES:
                 add(m.start(1), m.end(1), 0.8)
+        for m in CALLED_PERSON.finditer(text):
+            if m.group(1) not in NOT_NAMES and m.group(1) not in TITLES and (
+                    has_person_name_word(m.group(1)) or plausible_given_name(m.group(1))):
+                add(m.start(1), m.end(1), 0.7)
         for m in QUOTED_NAME.finditer(text):
             group = m.lastindex or 1
             word = m.group(group)
-            if word not in NOT_NAMES and (has_person_name_word(word) or has_unknown_word(word)
+            tag = group == 2 and text.endswith(_TAG_WORDS, 0, m.start(group) - 1)  # a name tag holds a name: 「白馬」
+            if word not in NOT_NAMES and (tag or has_person_name_word(word) or has_unknown_word(word)
                                           or ((as_hiragana(word) in KANA_NAME_WORDS or word in ONE_KANJI_NAMES)
                                               and text.startswith(("さん", "様", "くん", "ちゃん"), m.end(group) + 1))
                                           or bool(_LATIN_WORD.fullmatch(word)) or is_romaji_word_name(word)

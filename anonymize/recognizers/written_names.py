@@ -19,7 +19,8 @@ from anonymize.lexicon import has_person_name_word
 from anonymize.recognizers.person import plausible_given_name
 
 # What the quoted text is written on, shortly before the quote (誕生日プレートの文字は『…』, 名札が「…」).
-_WRITTEN_ON = re.compile(r"(?:プレート|台紙|キャプション|ボード|カード|名入れ|刻印|刺繍|名札|席札|のし|熨斗|短冊|メッセージ)"
+_WRITTEN_ON = re.compile(r"(?:プレート|台紙|キャプション|ボード|カード|名入れ|刻印|刺繍|名札|席札|のし|熨斗|短冊|メッセージ"
+                         r"|表紙|シール|タグ|ネーム)"
                          r"[^「『」』。！？!?\n]{0,8}$")
 _QUOTE = re.compile(r"[「『]([^「」『』\n]{1,30})[」』]")
 # Unquoted, after a label: プレートは Happy Birthday Ren で, プレート：祝 還暦 正彦さん.
