@@ -639,6 +639,26 @@ def test_called_names_covers_tags_and_kana_names_before_kana_are_redacted(anonym
     assert not any(n in out for n in names), out
 
 
+@pytest.mark.parametrize("text", [
+    "東進と河合塾で迷ってるんだけど", "渋野日向子プロみたいに笑顔でゴルフしたい笑",
+    "うちのミケ（2019年5月3日生まれ）が最近カリカリ食べない",
+    "弊社ショールーム：大阪府吹田市江坂町1丁目23番45号 江坂センタービル5階", "加賀友禅の色留袖と京友禅の付下げ",
+    "麺屋 翔の冷凍ラーメン、とんこつと醤油のセットありますか", "中野ブロードウェイより安いねw",
+])
+def test_prep_schools_pros_pets_showrooms_patterns_and_ramen_shops_are_kept(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("父の勝と2人で行きます、父は左打ちです", ["勝"]),
+    ("Hello, I'm Sophie Müller. I spilled wine on it.", ["Sophie", "Müller"]),
+    ("予約名は「ゆうき」で取ってます", ["ゆうき"]),
+])
+def test_a_fathers_one_kanji_name_an_umlaut_and_a_quoted_booking_name_are_redacted(anonymizer, text, names):
+    out = anonymizer.redact([text])[0].text
+    assert not any(n in out for n in names), out
+
+
 def test_korean_titles_before_nim_are_kept(anonymizer):
     text = "고객님, 확인 감사합니다"
     assert "고객님" in anonymizer.redact([text])[0].text

@@ -72,7 +72,7 @@ ROMAJI_ADDRESS = (r"(?<![A-Za-z0-9-])(?:" + _ROMAJI_UNIT + r",? ){1,4}" + _ROMAJ
 # The business's own premises (当社の所在地は〒…, 本社：…, 弊社（〒…）まで, 【本社】〒…): no one's personal data. The
 # word stands right before the postal code or the address, with only a label between them.
 _OWN_PREMISES_BEFORE = re.compile(r"(?:(?:(?:弊社|当社|当店|弊店|当院|当館|弊所|当センター|運営会社)"
-                                  r"(?:の?(?:本社|本店|本部|事務局))?|本社|本店|本部|事務局|営業所|店舗|窓口)(?:の)?"
+                                  r"(?:の?(?:本社|本店|本部|事務局|ショールーム|工場|倉庫|営業所|店舗|センター))?|本社|本店|本部|事務局|営業所|店舗|窓口)(?:の)?"
                                   r"(?:住所|所在地|所在)?"
                                   # しらべ音楽教室の所在地は〒…; not 登記上の所在地は (a customer's company)
                                   r"|(?:教室|店|院|センター|スクール|クリニック|ショップ|ジム|サロン|館|園)の?(?:住所|所在地))[はが]?[:：（(】\]\s]*(?:〒\s?)?(?:\d{3}-?\d{4}[\s、]*)?$")

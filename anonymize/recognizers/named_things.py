@@ -70,7 +70,7 @@ _SHOP_KINDS = (r"ラーメン|カフェ|焼肉|居酒屋|寿司|鮨|喫茶|食�
                r"|定食|料理|旅館|民宿|ホテル|ペンション|ゲストハウス|サロン|美容室|ヘアサロン|理容室?|トリミングサロン"
                r"|ショップ|トイショップ|ホビーショップ|パティスリー|洋菓子|和菓子|菓子|割烹|小料理|スナック|珈琲|コーヒー"
                r"|ブティック|工房|商店|書店|古書店|花屋|フラワーショップ|クリーニング|鍼灸院|整骨院|教室|スタジオ"
-               r"|オートガレージ|ガレージ|モータース|整備工場|自動車整備|ボディショップ")
+               r"|オートガレージ|ガレージ|モータース|整備工場|自動車整備|ボディショップ|麺屋|麺処|中華そば|らーめん|拉麺")
 _QUOTED_SHOP_BEFORE = re.compile(r"(?:" + _SHOP_KINDS + r")(?:屋|店)?「$")
 _SHOP_BEFORE = re.compile(r"(?<![のな])(?:" + _SHOP_KINDS + r")(?:屋|店)?[・ \u3000]?$")
 
@@ -196,6 +196,7 @@ def an_animal(text: str, start: int, end: int) -> bool:
             and _PERSON_BEFORE.search(text, max(0, start - 8), start) is None and ANIMAL_TALK.search(text) is not None)
 
 
+_FIGURE_TITLE = re.compile(r"プロ|選手|監督|先生|氏")  # 渋野日向子プロ: the NER took the title in
 PUBLIC_FIGURES_FILE = Path(__file__).resolve().parent.parent / "data" / "public_figures.txt"
 # Around a listed name, what makes it a customer's or a staff member's own (山田涼介様, 氏名：渡辺翔太, 私、小林誠です).
 _CUSTOMER_AFTER = re.compile(r"[ \u3000]?(?:様|さま|殿|です|でござ|と申|といいます|名義|宛|[（(]"
@@ -221,7 +222,7 @@ def a_public_figure(text: str, start: int, end: int) -> bool:
     for pos in range(max(0, start - 12), start + 1):
         for name in figures.get(text[pos], ()):
             stop = pos + len(name)
-            if stop >= end and text.startswith(name, pos):
+            if (stop >= end or _FIGURE_TITLE.fullmatch(text, stop, end)) and text.startswith(name, pos):
                 return (_CUSTOMER_AFTER.match(text, stop) is None
                         and _CUSTOMER_BEFORE.search(text, max(0, pos - 8), pos) is None
                         and _PERSON_BEFORE.search(text, max(0, pos - 8), pos) is None)

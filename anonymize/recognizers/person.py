@@ -71,7 +71,7 @@ NEVER_NAMES = frozenset(
     "フルネーム 名前 お名前 氏名 本名 旧姓 名字 苗字 アプリ カタカナ ひらがな 漢字 ローマ字 マイナンバー "
     "お巡りさん 先名 社名 店名 会社名 学校名 氏名欄 "  # 勤務|先名: a form's label, read as a surname
     "ツール・ド・フランス ノクターン ソナタ エチュード ワルツ ポロネーズ "  # a race and pieces of music
-    "山田錦 美山錦 八反錦 五百万石 雄町 亀の尾 愛山 "  # rice for sake
+    "山田錦 美山錦 八反錦 五百万石 雄町 亀の尾 愛山 ライ角 ロフト角 "  # rice for sake, golf clubs
     # Jobs people are called by (シッターさん, トリマーさん), which GiNZA takes for names.
     "シッター ベビーシッター ペットシッター ヘルパー ケアマネ ケアマネージャー トリマー 美容師 保育士 先生 コーチ "
     "トレーナー インストラクター ガイド 整備士 職員 事務員 警備員 清掃員 作業員 営業 店主 女将 親方 "
@@ -148,7 +148,8 @@ _NAME_LABEL_BEFORE = re.compile(r"(?:名義人?|氏名|名前|会員名|登録�
                                 r"(?:は|[:：、])?[ \u3000]*$")
 # Names in English sentences: I am Kana, This is Mika from…, my name is Maria Garcia, Ms. Garcia, Kaneko sama.
 # Ji-woo Park, Watanabe-Reid; never a title (Our instructor Ms. Aoyama)
-_LATIN_NAME = r"(?!(?:Mr|Ms|Mrs|Dr|Miss)\b)([A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){0,2})"
+_LATIN_NAME = (r"(?!(?:Mr|Ms|Mrs|Dr|Miss)\b)([A-Z][a-zà-öø-ÿ]+(?:-[A-Za-z][a-zà-öø-ÿ]+)?"
+               r"(?: [A-Z][a-zà-öø-ÿ]+(?:-[A-Za-z][a-zà-öø-ÿ]+)?){0,2})")  # Sophie Müller
 _GREETING = re.compile(r"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you),? ")
 # The words an English self-introduction starts with; a name may follow even when it is an English word.
 ENGLISH_SELF_INTRO = r"I am|I'm|[Tt]his is|[Mm]y name is"
@@ -257,7 +258,7 @@ _NAME_PARTS = re.compile(r"[A-Z][a-z]{2,}|[ァ-ヴ][ァ-ヴー]{1,}")
 ONE_KANJI_NAMES = frozenset("森 林 堀 関 辻 岡 谷 沢 島 畑 泉 光 誠 桜 楓 翼 蓮 薫 望 忍 茜 舞 恵 萌 凛 柊 栞 葵 陽 翔 "
                             "颯 湊 樹 杏 椿 紬 司 聡 茂 勇 豊 稔 悟 徹 隆 剛 修 浩 仁 純 彩 瞳 遥 渚 澪 雫 梓 藍 蘭 圭 亮 "
                             "健 匠 碧 蒼 海 陸 武 律 凪 晴 朔 咲 鈴 結 暖 環 雅 真 正 歩 愛 空 岬 奏 響 要 慧 "
-                            "理 努 央".split())
+                            "理 努 央 勝 進 実 博 清 学 明 守 昇 満 保".split())
 # Two-kanji given names that are also words (息子の大地が): names only where a given name is expected.
 KANJI_NAME_WORDS = frozenset("大地 大河 大空 未来 青空 大和 拓海 光希 蒼空 天空 大雅 一輝 海斗 優".split())
 # Given names that are also words in kana (さくら 桜, ひなた 日向, みずほ 瑞穂): the dictionary knows them as words,
@@ -278,7 +279,7 @@ _ROLE_END = re.compile(r"(?:者|員|客|主|長|族|婦|方|位|様|社|店|局)
 NAME_BEFORE_READING = re.compile(r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4}[ \u3000][\u4e00-\u9fff々]{1,3})[ \u3000]?"
                                  r"[（(][ぁ-ゖァ-ヴー]{1,8}[ \u3000・][ぁ-ゖァ-ヴー]{1,8}[）)]")
 _NAME_LABEL_END = re.compile(r"(?:名前|氏名|お名前|名入れ|名入れ内容)(?:は|を|の|:|：)?$")
-QUOTED_AFTER_LABEL = re.compile(r"(?:名前|氏名|お名前|名入れ|名入れ内容)(?:は|を|の|:|：)?"
+QUOTED_AFTER_LABEL = re.compile(r"(?:名前|氏名|お名前|名入れ|名入れ内容|予約名|登録名|会員名)(?:は|を|の|:|：)?"
                                 r"[「『]([^「」『』\s、。]{1,8})[」』]")
 # A name before the label of its reading in brackets (ミタライエイタ（フリガナ）で登録).
 NAME_BEFORE_READING_LABEL = re.compile(r"(?:^|(?<=[\s、。「:：]))(?!(?:" + _READING_LABELS + r")[（(])"
@@ -327,7 +328,8 @@ NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|�
                            r"|柄|プラン|制度|カラー|コース|メニュー|キャンペーン|マシン|見学|近く"
                            # a shop, a class or a model named after someone (コメダ珈琲, 錦織圭モデル), a town (大阪市内)
                            r"|珈琲|製麺|クラス|ボクシング|モデル|企業|市内|区内|県内|都内|町内"
-                           r"|みやげ|土産|名物|銘菓|教室)$")  # 仙台みやげ, 上大岡教室
+                           # 仙台みやげ, 河合塾, 加賀友禅, P.O.Pシリーズ
+                           r"|みやげ|土産|名物|銘菓|教室|塾|予備校|ゼミナール|友禅|シリーズ)$")
 # After a name, a shop, station, venue or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院, 伊東の温泉):
 # the place; a room named after a flower (「あやめの間」).
 _PLACE_AFTER_NAME = re.compile(r"の間[」』]|支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル|の?温泉"
@@ -341,7 +343,8 @@ _KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ|ママ|パ
 # Shapes no name has: a range's tilde first (札幌〜旭川), a place's last word (別府湾, 羽田空港国際線ターミナル,
 # 世田谷区, 会議室B; 市 町 村 only after a prefecture: 高市, 木村, 岡本吾市 are names).
 _NOT_A_NAME_SHAPE = re.compile(r"^[~〜～]|(?:湾|空港|ターミナル|区|駅|線|街|港|温泉|公園|店|病院|医院"
-                               r"|クリニック|歯科|製薬|薬品|フォルダー?|室[A-Za-z0-9]|半島)$"
+                               r"|クリニック|歯科|製薬|薬品|フォルダー?|室[A-Za-z0-9]|半島|ブロードウェイ|モール"
+                               r"|アウトレット)$"
                                r"|^.{1,3}[都道府県].{1,6}[市町村]$|^.{2,}(?:大橋|東照宮|神宮|神社|大社|城)$"  # 伊良部大橋
                                # not the surname Park after a Korean given name (Ji-woo Park)
                                r"|(?<!-[a-z]{2})(?<!-[a-z]{3})(?<!-[a-z]{4}) (?:Station|Airport|Exit|Line|Park|Tower|Hotel"
