@@ -29,7 +29,7 @@ _CHINESE_NAME = re.compile(r"(?:我是|我叫|我的名字是|名字是|姓名[:
                            r"(?=[，。,、！!？?\s]|$)"
                            r"|(?<!" + _HAN + ")([" + _SURNAMES + "]" + _HAN + r"{0,2}?)(?=女士|小姐)")
 _CHINESE_TEACHER = re.compile(r"(?<!" + _HAN + ")([" + _SURNAMES + "]" + _HAN + r"{0,2}?)(?=先生)")
-_CHINESE_TEXT = re.compile(r"[您们吗呢这个的了您请谢]")
+_CHINESE_TEXT = re.compile(r"[您们吗呢这个的了请谢]")
 _SIMPLIFIED_BEFORE_HONORIFIC = re.compile(r"(?<!" + _HAN + ")([" + _SIMPLIFIED_SURNAMES + "]" + _HAN + r"{0,2}?)(?=様|さん)")
 
 
