@@ -175,12 +175,12 @@ ENGLISH_INTRO = re.compile(r"(?:\b(?:" + ENGLISH_SELF_INTRO + r"|[Nn]ame:|(?:[Ww
                            + r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![A-Za-z])"
                            # A greeting to someone by name (Hi Olivia, / Thanks Anna!): the name before , or !.
                            + r"|" + _GREETING.pattern + r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?= ?[,!])")
-# A second full name joined to a Latin name found (Daniel Brooks and Emma Lindqvist).
-_LATIN_END = re.compile(r"[A-Za-z]$")
+_LATIN_END = re.compile(r"[A-Za-z]$")  # a candidate ending in a Latin letter (OPPO Reno|9 A: a model)
 # Who is in a party, in brackets (me (Sophie), My friend and I (Anna and Lucas)).
 _LATIN_PARTY = re.compile(r"\b(?:me|I|us|we) \(([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: and ([A-Z][a-z]+(?: [A-Z][a-z]+)?))?\)")
 # A katakana full name quoted before an honorific (「ナカムラ　アイ」様名義).
 _QUOTED_KANA_FULL_NAME = re.compile(r"「([ァ-ヴー]{2,}[ \u3000][ァ-ヴー]{1,})」(?=様|さん|名義)")
+# A second full name joined to a Latin name found (Daniel Brooks and Emma Lindqvist).
 _LATIN_AND_NAME = re.compile(r" (?:and|&) ([A-Z][a-z]+(?:-[A-Za-z][a-z]+)? [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![A-Za-z])")
 # A Latin full name in a Japanese line, said to be someone (Kevin Harlow ってユーザーが, Anna Berg という方).
 LATIN_NAME_CALLED = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)? [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)[ \u3000]?"
