@@ -278,8 +278,9 @@ _ROLE_END = re.compile(r"(?:者|員|客|主|長|族|婦|方|位|様|社|店|局)
 # label (名前は「きよ」).
 NAME_BEFORE_READING = re.compile(r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4}[ \u3000][\u4e00-\u9fff々]{1,3})[ \u3000]?"
                                  r"[（(][ぁ-ゖァ-ヴー]{1,8}[ \u3000・][ぁ-ゖァ-ヴー]{1,8}[）)]")
-_NAME_LABEL_END = re.compile(r"(?:名前|氏名|お名前|名入れ|名入れ内容)(?:は|を|の|:|：)?$")
-QUOTED_AFTER_LABEL = re.compile(r"(?:名前|氏名|お名前|名入れ|名入れ内容|予約名|登録名|会員名)(?:は|を|の|:|：)?"
+_QUOTE_LABELS = r"名前|氏名|お名前|名入れ|名入れ内容"
+_NAME_LABEL_END = re.compile(r"(?:" + _QUOTE_LABELS + r")(?:は|を|の|:|：)?$")
+QUOTED_AFTER_LABEL = re.compile(r"(?:" + _QUOTE_LABELS + r"|予約名|登録名|会員名)(?:は|を|の|:|：)?"
                                 r"[「『]([^「」『』\s、。]{1,8})[」』]")
 # A name before the label of its reading in brackets (ミタライエイタ（フリガナ）で登録).
 NAME_BEFORE_READING_LABEL = re.compile(r"(?:^|(?<=[\s、。「:：]))(?!(?:" + _READING_LABELS + r")[（(])"
