@@ -1227,3 +1227,24 @@ def test_labels_without_a_name_and_english_stations_are_not_personal(anonymizer,
                                              ("息子の進学先はまだです", False)])
 def test_two_kanji_the_dictionary_splits_are_a_name_after_a_kin_word(anonymizer, text, found):
     assert ("PERSON" in anonymizer.redact([text])[0].text) is found
+
+
+@pytest.mark.parametrize("text", [
+    "ノートe-POWERとアクアだとどっちが燃費いいですか", "ルーミーの荷室に傘を忘れました",
+    "マリッジリング「Luna」の在庫ありますか", "キャンピングカーは「ハルカ」と「ソラ」の2タイプです。",
+    "実家にあるアップライト、もう誰も弾かないんです", "ｴﾝｹﾞｰｼﾞﾘﾝｸﾞの下見だけでも予約いりますか",
+    "Q. 返品できますか　A. はい、7日以内なら可能です。", "停留所「吉田一丁目」で降りました",
+    "森のくまさん（熊本県産）は次いつ入荷しますか",
+])
+def test_car_grades_rings_long_katakana_words_faq_labels_stops_and_produce_origins_are_kept(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("母のトメから譲られた着物です", ["トメ"]), ("ゆいと二人で参加します", ["ゆい"]),
+    ("光と舞の兄妹で習っています", ["光", "舞"]), ("コーチのKentaです、よろしくお願いします", ["Kenta"]),
+    ("ミサキって講師いますか？", ["ミサキ"]),
+])
+def test_old_katakana_names_names_joined_to_two_latin_staff_and_asked_for_teachers_are_redacted(anonymizer, text, names):
+    out = anonymizer.redact([text])[0].text
+    assert not any(n in out for n in names), out

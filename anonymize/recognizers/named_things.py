@@ -94,7 +94,8 @@ def a_shop(text: str, start: int, end: int) -> bool:
 _THING_BEFORE_QUOTE = re.compile(r"(?:部屋|お部屋|客室|個室|和室|洋室|離れ|コテージ|棟|ルーム|の間|会場|宴会場|ホール"
                                  r"|プラン|コース|メニュー|セット|シリーズ|モデル|カラー|色|柄|品種|銘柄|商品|ソファー?|テント|ドレス"
                                  r"|テーブル|チェア|椅子|ベッド|ラグ|カーテン|照明|ランプ|棚|デスク|着物|振袖|袴|浴衣"
-                                 r"|キャラクター|キャラ|マスコット|ゆるキャラ|パック|花束|ブーケ|ケーキ)"
+                                 r"|キャラクター|キャラ|マスコット|ゆるキャラ|パック|花束|ブーケ|ケーキ|リング|指輪|ネックレス"
+                                 r"|ピアス|ジュエリー|キャンピングカー|車種)"
                                  r"(?:名|の名前)?(?:は|が|の|も|なら|って|、)?$")
 # …or the thing's word follows the quote or the last of several (「アリス」ルーム, 「桜小町」「椿」「雪輪」の3柄).
 _THING_AFTER_QUOTE = re.compile(r"[」』](?:[「『][^「」『』\n]{1,12}[」』])*(?:の)?[0-9０-９]*"
@@ -150,14 +151,16 @@ CAR_MODELS = frozenset(
     "アクセラ アテンザ ロードスター フォレスター インプレッサ レヴォーグ レガシィ アウトバック "
     "デリカ アウトランダー パジェロ ミニキャブ".split())
 _CAR_TALK = re.compile(r"車検|車|エンジン|エアコン|タイヤ|オイル|燃費|走行|運転|納車|買取|査定|整備|点検|修理|板金"
-                       r"|ディーラー|クラッチ|ブレーキ|バッテリー|ミッション|ワイパー|ナビ|ドラレコ|試乗|F1|レース|ｸﾗｯﾁ|ｴﾝｼﾞﾝ")
+                       r"|ディーラー|クラッチ|ブレーキ|バッテリー|ミッション|ワイパー|ナビ|ドラレコ|試乗|F1|レース|ｸﾗｯﾁ|ｴﾝｼﾞﾝ"
+                       r"|座席|トランク|荷室|駐車|給油|ガソリン|カーシェア|レンタカー|チャイルドシート")
 _CAR_OWNER_AFTER = re.compile(r"さん|様|くん|ちゃん|君|と申|が担当")
 _CAR_LIST_SPLIT = re.compile(r"[・、/]")
+_GRADE = re.compile(r"(?<=[ァ-ヴー])[ -]?(?:e-POWER|e:HEV|HYBRID|ハイブリッド|[A-Z][A-Za-z0-9-]{0,8})$")  # ノートe-POWER
 
 
 def a_car_model(text: str, start: int, end: int) -> bool:
     """A car model, or a list of them (ルークス・ミラ・ラパン), in a message about a car."""
-    models = [unicodedata.normalize("NFKC", w) for w in _CAR_LIST_SPLIT.split(text[start:end])]
+    models = [_GRADE.sub("", unicodedata.normalize("NFKC", w)) for w in _CAR_LIST_SPLIT.split(text[start:end])]
     return (all(m in CAR_MODELS for m in models) and _CAR_OWNER_AFTER.match(text, end) is None
             and _CAR_TALK.search(text) is not None)
 
@@ -170,11 +173,15 @@ _PRODUCE_AFTER = re.compile(r"(?:" + _PRODUCE + r")(?![\u4e00-\u9fffァ-ヴー])
 _PRODUCE_BEFORE = re.compile(r"(?:" + _PRODUCE + r")(?:の品種)?(?:は|って|が|も|なら)[^。！？!?\n]{0,10}$"
                              r"|(?:" + _PRODUCE + r")(?:と|、|・|や)$")  # 男爵いもとメークイン
 _NAMED_PRODUCE = re.compile(r".+?(?:" + _PRODUCE + ")")
+_ORIGIN_AFTER = re.compile(r"(?:さん|くん|ちゃん)?[（(][^（）()]{1,8}産[）)]")
 _GROWER_AFTER = re.compile(r"さん|様|くん|ちゃん|氏|農園|が(?:育て|作|栽培|担当|収穫)")
 
 
 def a_variety(text: str, start: int, end: int) -> bool:
-    """A variety of produce named like a person: before the produce's word, or said of the produce."""
+    """A variety of produce named like a person: before the produce's word, or said of the produce, or with
+    where it is grown in brackets (森のくまさん（熊本県産）)."""
+    if _ORIGIN_AFTER.match(text, end):
+        return True
     if _GROWER_AFTER.match(text, end):
         return False
     return _PRODUCE_AFTER.match(text, end) is not None or _NAMED_PRODUCE.fullmatch(text, start, end) is not None or (

@@ -245,11 +245,13 @@ BIRTH_AFTER = re.compile(r"[、,][ \u3000]?(?:(?:昭和|平成|令和)[0-9０-�
 _GIVEN_NAME_CANDIDATE = re.compile(r"[\u4e00-\u9fff々]{1,3}(?![\u4e00-\u9fff々])|[ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}")
 # How kana phrases that follow の start, never a given name: ために, いうこと, したい…, ものが.
 _KANA_PHRASE_STARTS = ("ため", "いう", "こと", "もの", "とこ", "よう", "ほう", "した", "する", "なる", "いる", "ある")
-_PARTICLE_AFTER_NAME = re.compile(r"[がはもをにとへやの、。）)]|で(?=[、,])|です|ちゃん|くん|さん|様|[（(][0-9０-９ぁ-ゖ]")
+_PARTICLE_AFTER_NAME = re.compile(r"から|より|[がはもをにとへやの、。）)]|で(?=[、,])|です|ちゃん|くん|さん|様"
+                                  r"|[（(][0-9０-９ぁ-ゖ]")
 _NAME_BEFORE_AGE = re.compile(r"(?:^|(?<=[\s、。：:「/,，]))([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?"
                               r"|[ぁ-ゖ]{2,5}|[ァ-ヴー]{2,8})$")
 # A word joined by と right before or after a name (得意なミズキと|相良, 相良と|ミズキを).
 _COORDINATED_BEFORE = re.compile(r"(?:^|(?<=[\s、。「なのはがも]))([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff々]{2,4})と$")
+_ONE_KANJI_JOINED = re.compile(r"(?:^|(?<=[\s、。「]))([\u4e00-\u9fff])と$")
 _COORDINATED_AFTER = re.compile(r"と([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff々]{2,4})(?=[をがはにのも、。]|です|さん|様)"
                                 # a name changed into another (名前を西村から松本に変えたい, 旧姓の佐藤から田中に変更)
                                 r"|から([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff々]{1,4})(?=に(?:変更|変え|改姓|改名|なり|なっ))")
@@ -268,6 +270,8 @@ KANA_NAME_WORDS = frozenset("さくら ひかり ひなた あおい かえで �
                             "あんず もも ゆず なな みどり ひとみ あきら ひろし まさる すばる ゆかり かのん みさき ほのか "
                             "あかね まどか こはる かおる ひかる あやめ さやか そら りく かい れん りん ゆい めい ひな "
                             "はな こう しょう まい あい らん みらい こうき".split())
+# Older women's given names in katakana that are words too (ハツ, トメ, ウメ): names only where one is expected.
+ELDER_KATAKANA_NAMES = frozenset("ハツ トメ キク ウメ マツ フミ ツル シズ ヨネ チヨ キヨ タケ スエ イネ".split())
 # Where a kana name ends: before a particle, an honorific or punctuation (みずほへ, ゆいが).
 KANA_NAME_END = r"(?=[がはもをにとへやの、。！？!?\s」）)]|です|さん|くん|ちゃん|様|$)"
 # Someone addressed at the start of a sentence or clause, a name however rare unless a role
@@ -300,8 +304,9 @@ CALLED_NAME = re.compile(r"(?:^|(?<=[\s、。！？!?は]))"
                          r"([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}|[\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?)"
                          r"(?=って名前で|という名前で|って名前の|という名前の|っていう(?:んです|名前|子|娘|息子))")
 # Someone said to be a person by name (出品者の小池って人から, 担当の佐々木という方).
-CALLED_PERSON = re.compile(r"(?<=[のは、])([\u4e00-\u9fff々]{1,4}|[ァ-ヴー]{2,6}|[ぁ-ゖ]{2,4})"
-                           r"(?=って人|という人|っていう人|って方|という方|っていう方)")
+CALLED_PERSON = re.compile(r"(?:^|(?<=[のは、\s]))([\u4e00-\u9fff々]{1,4}|[ァ-ヴー]{2,6}|[ぁ-ゖ]{2,4})"
+                           r"(?=って人|という人|っていう人|って方|という方|っていう方"
+                           r"|って(?:講師|先生|スタッフ|インストラクター|トレーナー|コーチ|担当)(?:さん)?(?:[はがのをにも]|い[まる]))")
 # A name and its reading in brackets, introduced (楓（かえで）です, 陸（りく）で登録しています).
 NAME_WITH_READING = re.compile(r"(?:^|(?<=[\s、。！？!?「]))([\u4e00-\u9fff々]{1,4})[（(][ぁ-ゖ]{2,8}[）)]"
                                r"(?=です|と申|で登録|で予約|でお願い)")
@@ -312,7 +317,7 @@ _NAME_BEFORE_OWN = re.compile(r"(?:^|(?<=[\s、。！!？?「]))([ぁ-ゖ]{2,4}|
                               r"|(?:の名前|名義)?で(?:登録|予約|申し込|申込)|(?:ママ|パパ)(?:です|で|から|より|、|。|！))")
 # Names joined to the writer (みずほと私の2名で, さとみとゆかりと私の3人で): each must pass as a given name.
 _WITH_ME = re.compile(r"(?:^|(?<=[\s、。！!？?「]))((?:(?:[ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}|[\u4e00-\u9fff々]{1,4})と){1,3})"
-                      r"(?=(?:私|わたし|僕|ぼく|俺|自分)[のでがはもと、])")
+                      r"(?=(?:私|わたし|僕|ぼく|俺|自分)[のでがはもと、]|(?:二人|ふたり|2人|２人)(?:で|きり))")
 _JOINED_NAME = re.compile(r"([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}|[\u4e00-\u9fff々]{1,4})と")
 # A katakana word the dictionary does not know, before a particle (メイウェザーが, ナーセルは, …のブリムの): a
 # foreign name far more often than anything else in running text (measured: no chat message changed).
@@ -345,7 +350,7 @@ _KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ|ママ|パ
 # 世田谷区, 会議室B; 市 町 村 only after a prefecture: 高市, 木村, 岡本吾市 are names).
 _NOT_A_NAME_SHAPE = re.compile(r"^[~〜～]|(?:湾|空港|ターミナル|区|駅|線|街|港|温泉|公園|店|病院|医院"
                                r"|クリニック|歯科|製薬|薬品|フォルダー?|室[A-Za-z0-9]|半島|ブロードウェイ|モール"
-                               r"|アウトレット)$"
+                               r"|アウトレット|[一二三四五六七八九十0-9０-９]丁目)$|^[QAＱＡ][.．:：]"  # 吉田一丁目, A. はい
                                r"|^.{1,3}[都道府県].{1,6}[市町村]$|^.{2,}(?:大橋|東照宮|神宮|神社|大社|城)$"  # 伊良部大橋
                                # not the surname Park after a Korean given name (Ji-woo Park)
                                r"|(?<!-[a-z]{2})(?<!-[a-z]{3})(?<!-[a-z]{4}) (?:Station|Airport|Exit|Line|Park|Tower|Hotel"
@@ -421,7 +426,8 @@ _ROMAN = re.compile(r"^[A-Za-z]+$")
 # A Latin given name after who they are to the writer (友達のSophieに, 夫のOliverが); the word must be unknown to
 # the dictionary or a name in it, so that 娘のSwitchが and 妻のMacに stay.
 KIN_LATIN_NAME = re.compile(r"(?:友達|友だち|友人|彼氏|彼女|夫|妻|娘|息子|母|父|兄|姉|弟|妹|主人|旦那|同僚|上司|先輩|後輩"
-                            r"|子ども|子供|孫)の([A-Z][a-z]{2,14})(?=[にとがはもへをの]|さん|ちゃん|くん)")
+                            r"|子ども|子供|孫|インストラクター|講師|担当|スタッフ|トレーナー|コーチ|ガイド|カメラマン"
+                            r"|ドライバー|プランナー)の([A-Z][a-z]{2,14})(?=[にとがはもへをの]|さん|ちゃん|くん|です)")
 
 
 def plausible_given_name(word: str) -> bool:
@@ -433,7 +439,8 @@ def plausible_given_name(word: str) -> bool:
         return (word in ONE_KANJI_NAMES or word in KANJI_NAME_WORDS or has_person_name_word(word)
                 or _two_kanji_not_a_word(word))
     if KATAKANA_WORD.fullmatch(word):  # アオイ as あおい
-        return has_person_name_word(word) or has_unknown_word(word) or as_hiragana(word) in KANA_NAME_WORDS
+        return (has_person_name_word(word) or has_unknown_word(word) or as_hiragana(word) in KANA_NAME_WORDS
+                or word in ELDER_KATAKANA_NAMES)
     if word in KANA_NAME_WORDS:
         return True
     return not is_one_known_word(word) and (  # not いうこと, ために, したい; but ことね is a name
@@ -546,7 +553,18 @@ def _not_a_name_word(doc: Doc, start: int, end: int) -> bool:
     return (bool(_LATIN_BESIDE_KANA.search(doc.text, start, end))
             or (len(tokens) == 2 and tokens[0].tag_ == "名詞-数詞" and tokens[1].tag_.startswith("接尾辞"))
             or (len(tokens) == 1 and katakana[0] and tokens[0].tag_ == "名詞-普通名詞-形状詞可能")
+            or (len(tokens) == 1 and tokens[0].tag_.startswith("名詞-普通名詞") and _a_long_katakana_word(tokens[0].text))
             or (len(tokens) >= 2 and katakana[0] and not katakana[-1] and tokens[-1].tag_.startswith("名詞-固有名詞-地名")))
+
+
+_LONG_KATAKANA = re.compile(r"[ァ-ヴ][ァ-ヴー]{5,}")
+
+
+def _a_long_katakana_word(word: str) -> bool:
+    """A long katakana word the dictionary knows as a common noun (アップライト, ｴﾝｹﾞｰｼﾞﾘﾝｸﾞ): no given name is
+    one; a full name written without a space (ミタライエイタ) is unknown to it."""
+    folded = unicodedata.normalize("NFKC", word)
+    return _LONG_KATAKANA.fullmatch(folded) is not None and not has_unknown_word(folded)
 
 
 _CHAN_AFTER = re.compile(r"ちゃん|くん|チャン|クン")
@@ -993,6 +1011,9 @@ class PersonRecognizer(EntityRecognizer):
                 if word not in NOT_NAMES and word not in TITLES and (
                         has_person_name_word(word) or (KATAKANA_WORD.fullmatch(word) and has_unknown_word(word))):
                     found.append((m.start(group), m.end(group), 0.6))
+            if (text[start:end] in ONE_KANJI_NAMES and (one := _ONE_KANJI_JOINED.search(text, 0, start)) is not None
+                    and one.group(1) in ONE_KANJI_NAMES):
+                found.append((one.start(1), one.end(1), 0.6))  # 光と舞の兄妹: two one-kanji names
         return found
 
     @staticmethod
