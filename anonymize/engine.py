@@ -392,7 +392,7 @@ _PRODUCT_AFTER = (r"(?:(?P<model>[ \u3000・]?の?[ \u3000]?(?:[A-Za-z]+[0-9-][A
                   r"|[A-Z][A-Za-z0-9-]*-[A-Za-z0-9-]+|[A-Z]{2,} [A-Z][a-z]+(?![A-Za-z]))"  # キヤノンのEOS Kiss
                   r"|[ \u3000](?:Switch|Watch|Pay|Pixel|Xperia|PlayStation"
                   r"|Surface|Galaxy|Echo|Kindle|AirPods|Music|TV))"
-                  r"|(?=[ \u3000]?製(?!造|作)|純正|[ \u3000]?の[ \u3000]?(?:" + PRODUCT_WORDS + r")"
+                  r"|(?=[ \u3000]?製(?!造|作)|純正|[ \u3000]?の[ \u3000]?[ァ-ヴー]{0,8}?(?:" + PRODUCT_WORDS + r")"
                   r"|の(?!スマホ|スマートフォン|ケータイ|パソコン|タブレット)[ァ-ヴー]{2,12}"
                   r"(?:に|を|が|は|って|も|の|で|と|用|対応|[、。？！?!]|$)))")
 
@@ -405,7 +405,8 @@ def _maker_pattern(terms: Sequence[str]) -> re.Pattern[str] | None:
     names = "|".join(re.escape(normalize(t)) for t in sorted(terms, key=len, reverse=True))
     # …or a list of makers (ダイキン・パナソニック・日立など主要メーカー), a katakana model after a space
     # (トヨタ カローラアクシオ; five letters at least, so not マツダ ヤマト, a name) or a model number (マツダ3).
-    among_makers = (r"|(?=[・/／][ \u3000]?(?:" + names + r"))|(?=(?:など|等)の?(?:主要|国内|大手|各)?(?:メーカー|ブランド"
+    among_makers = (r"|(?=(?:[・/／]|か|や)[ \u3000]?(?:" + names + r"))"
+                    r"|(?=(?:など|等)の?(?:主要|国内|大手|各)?(?:メーカー|ブランド"
                     r"|製品|機種|家電))|(?P<kana_model>[ \u3000][ァ-ヴ][ァ-ヴー・]{4,15}|\d{1,2}(?![0-9台年月日件回歳]))"
                     # a Latin model after の (ブリヂストンのbikke), or of two words with a number (キヤノンEOS R5;
                     # not Roland Smith)

@@ -80,6 +80,8 @@ class DetectionSettings:
         "ブリヂストン", "ヨコハマタイヤ", "ダンロップ", "ミシュラン", "シマノ", "スタインウェイ", "ミルボン", "ケラスターゼ",
         "ロレアル", "コーセー", "カネボウ", "ロイヤルカナン", "ヒルズ", "ユニ・チャーム", "ペティオ", "ミズノ", "アシックス",
         "デサント", "サロモン", "ロシニョール", "バートン", "ヨネックス", "ジャノメ",
+        # Art supplies and pianos.
+        "ターナー", "ホルベイン", "クサカベ", "ぺんてる", "サクラクレパス", "ベーゼンドルファー", "ベヒシュタイン",
     )
     # The names NER head (anonymize/models/train_names.py); "" is the one shipped in anonymize/models/names_ner.
     names_model: str = ""

@@ -1248,3 +1248,31 @@ def test_car_grades_rings_long_katakana_words_faq_labels_stops_and_produce_origi
 def test_old_katakana_names_names_joined_to_two_latin_staff_and_asked_for_teachers_are_redacted(anonymizer, text, names):
     out = anonymizer.redact([text])[0].text
     assert not any(n in out for n in names), out
+
+
+@pytest.mark.parametrize("text", [
+    "うちのココちゃん（トイプードル、12歳）の火葬をお願いします", "愛犬モカの四十九日です",
+    "13歳のゴールデンレトリバー、名前はルークです。", "エルメスのケリー28とバーキン25、査定額を比べたい",
+    "ｼｬﾈﾙのﾏﾄﾗｯｾを売りたいです", "My Prada Galleria has a scratch, can you still buy it?",
+    "菅原道真公にちなんだお守りはありますか", "坂本龍馬像の前で写真を撮りたいです", "清水寺と白川郷のツアーはありますか",
+    "菅平高原の合宿、空きありますか", "池坊と草月流の違いを教えてください", "ミューズのワトソン紙って荒目もありますか",
+    "ビビ（パナソニック）の電動アシストって借りられますか", "ミズノかアシックスのトレーニングシューズ推奨です",
+    "佐藤錦の発送はいつですか", "【買取センター】〒333-0855 埼玉県川口市芝園町5-55 リユースセンター3階",
+    "当社鎮座地：京都府京都市左京区北白川西町55番地（〒606-0555）。", "宮司さんの直筆ですか",
+    "庭園を見学するツアーと提携しています",
+])
+def test_pets_bags_deities_statues_temples_schools_of_art_products_and_own_premises_are_kept(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("祖母の名前「ハツ」も入れたいです", ["ハツ"]), ("参加者はそうた（小3）です", ["そうた"]),
+    ("小2の光が発表会に出ます", ["光"]), ("ソラとカイトは同じ班にしてください", ["ソラ", "カイト"]),
+    ("「ちひろ」と「ゆうま」の二人分お願いします", ["ちひろ", "ゆうま"]),
+    ('Please write "To Mia, love Dad" on the card', ["Mia"]), ("孫のはると（小5）も参加します", ["はると"]),
+    ("代表者は上野です。", ["上野"]), ("運転士の千葉がご案内いたします。", ["千葉"]),
+    ("担当の薬師寺が承ります。", ["薬師寺"]), ("オーバーフローから発売された", []),
+])
+def test_names_in_quotes_before_grades_joined_on_cards_and_after_a_role_are_redacted(anonymizer, text, names):
+    out = anonymizer.redact([text])[0].text
+    assert not any(n in out for n in names), out

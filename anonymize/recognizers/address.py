@@ -73,7 +73,7 @@ ROMAJI_ADDRESS = (r"(?<![A-Za-z0-9-])(?:" + _ROMAJI_UNIT + r",? ){1,4}" + _ROMAJ
 # word stands right before the postal code or the address, with only a label between them.
 _OWN_PREMISES_BEFORE = re.compile(r"(?:(?:(?:弊社|当社|当店|弊店|当院|当館|弊所|当センター|運営会社)"
                                   r"(?:の?(?:本社|本店|本部|事務局|ショールーム|工場|倉庫|営業所|店舗|センター))?|本社|本店|本部|事務局|営業所|店舗|窓口)(?:の)?"
-                                  r"(?:住所|所在地|所在)?"
+                                  r"(?:住所|所在地|所在|鎮座地)?"
                                   # しらべ音楽教室の所在地は〒…; not 登記上の所在地は (a customer's company)
                                   r"|(?:教室|店|院|センター|スクール|クリニック|ショップ|ジム|サロン|館|園)の?(?:住所|所在地))[はが]?[:：（(】\]\s]*(?:〒\s?)?(?:\d{3}-?\d{4}[\s、]*)?$")
 # Or a company, centre or desk stands right before it (株式会社ミナライ 〒…), or a label that only the business's
@@ -85,6 +85,8 @@ _CODE_BEFORE = r"[ \u3000]*[（(]?[ \u3000]*(?:〒\s?)?(?:\d{3}-?\d{4}[ \u3000�
 _OWN_COMPANY_BEFORE = re.compile(r"(?:" + _LEGAL + _COMPANY_NAME + "|" + _COMPANY_NAME + _LEGAL + ")" + _CODE_BEFORE)
 _OWN_LABEL_BEFORE = re.compile(r"(?:【(?:本社|本店|運営|運営会社|会社概要|会社情報|所在地|返送先|返却先|お問い?合わせ先"
                                r"|店舗案内|店舗情報|会社案内|アクセス)】"
+                               # 【霊園所在地】, 【買取センター】: a label naming the business's own place
+                               r"|【[^】\n]{1,8}(?:所在地|センター|事務局|窓口|受付)】"
                                r"|(?<![\u4e00-\u9fff])(?:運営|運営会社|返送先|返却先|お問い?合わせ先|所在地)[:：\s\u3000]"
                                # 祇園店は京都府…: a branch of the business and where it is
                                r"|(?<![\u4e00-\u9fff])[\u4e00-\u9fffァ-ヴー]{1,8}(?:店|本店|支店|教室|工房|営業所)は)"
@@ -122,7 +124,8 @@ def own_premises(text: str, start: int, end: int | None = None) -> bool:
     return own_premises_extent(text, start, end) is not None
 
 
-_PREMISES = re.compile(r"(?:〒\s?\d{3}-?\d{4}[ \u3000、]*)?(?:" + ADDRESS_WITH_PREFECTURE + r")|〒\s?\d{3}-?\d{4}")
+_PREMISES = re.compile(r"(?:〒\s?\d{3}-?\d{4}[ \u3000、]*)?(?:" + ADDRESS_WITH_PREFECTURE + r")"
+                       r"(?:[ \u3000]*[（(]〒\s?\d{3}-?\d{4}[）)])?|〒\s?\d{3}-?\d{4}")  # …55番地（〒606-0555）
 
 
 def own_premises_spans(text: str) -> list[tuple[int, int]]:

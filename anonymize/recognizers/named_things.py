@@ -173,14 +173,16 @@ _PRODUCE_AFTER = re.compile(r"(?:" + _PRODUCE + r")(?![\u4e00-\u9fffァ-ヴー])
 _PRODUCE_BEFORE = re.compile(r"(?:" + _PRODUCE + r")(?:の品種)?(?:は|って|が|も|なら)[^。！？!?\n]{0,10}$"
                              r"|(?:" + _PRODUCE + r")(?:と|、|・|や)$")  # 男爵いもとメークイン
 _NAMED_PRODUCE = re.compile(r".+?(?:" + _PRODUCE + ")")
-_ORIGIN_AFTER = re.compile(r"(?:さん|くん|ちゃん)?[（(][^（）()]{1,8}産[）)]")
+_ORIGIN_AFTER = re.compile(r"(?:さん|くん|ちゃん)?[（(][^（）()]{1,8}産[^（）()]{0,3}[）)]")  # （熊本県産米）
+# Varieties known by a name alone (佐藤錦 is a cherry, 紅秀峰 another).
+VARIETIES = frozenset("佐藤錦 紅秀峰 紅さやか 高砂 幸水 豊水 王林 紅玉 秋映 シナノゴールド 夢つくし 紅ほっぺ".split())
 _GROWER_AFTER = re.compile(r"さん|様|くん|ちゃん|氏|農園|が(?:育て|作|栽培|担当|収穫)")
 
 
 def a_variety(text: str, start: int, end: int) -> bool:
     """A variety of produce named like a person: before the produce's word, or said of the produce, or with
     where it is grown in brackets (森のくまさん（熊本県産）)."""
-    if _ORIGIN_AFTER.match(text, end):
+    if _ORIGIN_AFTER.match(text, end) or text[start:end] in VARIETIES:
         return True
     if _GROWER_AFTER.match(text, end):
         return False
@@ -193,7 +195,7 @@ _ANIMAL_NAME = re.compile(r"[ぁ-ゖー]{2,5}|[ァ-ヴー]{2,6}")
 _ANIMAL_NAME_AFTER = re.compile(r"(?:ちゃん|くん|君|チャン|クン)?(?!さん|様|です|と申|でござ|と一緒|が担当|の担当)")
 _PERSON_BEFORE = re.compile(r"(?:娘|息子|子|夫|妻|主人|旦那|彼氏|彼女|友達|友人|父|母|兄|姉|弟|妹|孫|同僚|先輩|後輩"
                             r"|スタッフ|店員|担当|トリマー|獣医|先生|店長|オーナー|名前は|氏名|名義|予約者|会員|名札|私|僕|俺)"
-                            r"の?[はがも]?[ \u3000]?[「『]?$")
+                            r"(?:の名前)?の?[はがも]?[ \u3000]?[「『]?$")  # 祖母の名前「キヨ」
 
 
 def an_animal(text: str, start: int, end: int) -> bool:
@@ -202,7 +204,8 @@ def an_animal(text: str, start: int, end: int) -> bool:
             and _PERSON_BEFORE.search(text, max(0, start - 8), start) is None and ANIMAL_TALK.search(text) is not None)
 
 
-_FIGURE_TITLE = re.compile(r"プロ|選手|監督|先生|氏")  # 渋野日向子プロ: the NER took the title in
+# 渋野日向子プロ, 菅原道真公, 坂本龍馬像: the NER took the title, or the statue, in
+_FIGURE_TITLE = re.compile(r"プロ|選手|監督|先生|氏|公|妃|像|銅像")
 PUBLIC_FIGURES_FILE = Path(__file__).resolve().parent.parent / "data" / "public_figures.txt"
 # Around a listed name, what makes it a customer's or a staff member's own (山田涼介様, 氏名：渡辺翔太, 私、小林誠です).
 _CUSTOMER_AFTER = re.compile(r"[ \u3000]?(?:様|さま|殿|です|でござ|と申|といいます|名義|宛|[（(]"
@@ -225,10 +228,14 @@ def a_public_figure(text: str, start: int, end: int) -> bool:
     """A listed public figure or character written whole around the candidate (米津玄師の新曲, 松山英樹すごいね,
     虎杖悠仁): talked about, not a customer. A name with a customer's marks stays a name (山田涼介様です)."""
     figures = _public_figures()
+    folded = unicodedata.normalize("NFKC", text[start:end])
+    if folded != text[start:end] and folded in figures.get(folded[:1], ()):  # ｼｬﾈﾙ, typed half-width
+        return _CUSTOMER_AFTER.match(text, end) is None
     for pos in range(max(0, start - 12), start + 1):
         for name in figures.get(text[pos], ()):
             stop = pos + len(name)
-            if (stop >= end or _FIGURE_TITLE.fullmatch(text, stop, end)) and text.startswith(name, pos):
+            if (stop >= end or _FIGURE_TITLE.fullmatch(text, stop, end) or (  # Prada Galleria: a brand's model
+                    name.isascii() and text[stop:stop + 1] == " " and pos == start)) and text.startswith(name, pos):
                 return (_CUSTOMER_AFTER.match(text, stop) is None
                         and _CUSTOMER_BEFORE.search(text, max(0, pos - 8), pos) is None
                         and _PERSON_BEFORE.search(text, max(0, pos - 8), pos) is None)

@@ -440,6 +440,9 @@ class OrganizationRecognizer(RegexRecognizer):
         results = [r for r in super().analyze(text, entities, nlp_artifacts)
                    if not _kinds_of_place(text[r.start:r.end]) or text[r.end - 1] in "部課室科"
                    or (_WORKPLACE_AFTER.match(text, r.end) and text[r.end - 1] != "様")]  # 企業様の従業員
+        # ツアーと提携: a short common noun before company words is no company (オーバーフローから発売 is one)
+        results = [r for r in results if not (r.end - r.start <= 4 and _WORKPLACE_AFTER.match(text, r.end)
+                                              and is_one_common_noun(text[r.start:r.end]))]
         doc = nlp_artifacts.tokens if nlp_artifacts is not None and isinstance(nlp_artifacts.tokens, Doc) else None
         if doc is not None:
             sure = [*doc.ents, *(s for s in doc.spans.get(NAMES_KEY, ()) if s.label_ == "Company")]

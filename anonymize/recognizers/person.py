@@ -76,9 +76,9 @@ NEVER_NAMES = frozenset(
     "シッター ベビーシッター ペットシッター ヘルパー ケアマネ ケアマネージャー トリマー 美容師 保育士 先生 コーチ "
     "トレーナー インストラクター ガイド 整備士 職員 事務員 警備員 清掃員 作業員 営業 店主 女将 親方 "
     # A family temple and the sects, which GiNZA tags as persons (浄土真宗なんですけど, うちの菩提寺が).
-    "菩提寺 浄土真宗 真宗 浄土宗 日蓮宗 曹洞宗 臨済宗 天台宗 真言宗 禅宗 入口 出口 "
+    "菩提寺 浄土真宗 真宗 浄土宗 日蓮宗 曹洞宗 臨済宗 天台宗 真言宗 禅宗 入口 出口 宮司 禰宜 神主 住職 巫女 調律 "
     # things GiNZA tags as persons (ケージはお持ちのもの, サロン向けプラン, アクスタまだある？)
-    "ケージ サロン ワンピース アクスタ グッズ".split()
+    "ケージ サロン ワンピース アクスタ グッズ Lake Mount".split()
 )
 NOT_NAMES |= NEVER_NAMES
 # Titles written after a name (鈴木部長, ファルエル学長, バルダッチ知事): a name before them, unless a place.
@@ -150,7 +150,7 @@ _NAME_LABEL_BEFORE = re.compile(r"(?:名義人?|氏名|名前|会員名|登録�
 # Ji-woo Park, Watanabe-Reid; never a title (Our instructor Ms. Aoyama)
 _LATIN_NAME = (r"(?!(?:Mr|Ms|Mrs|Dr|Miss)\b)([A-Z][a-zà-öø-ÿ]+(?:-[A-Za-z][a-zà-öø-ÿ]+)?"
                r"(?: [A-Z][a-zà-öø-ÿ]+(?:-[A-Za-z][a-zà-öø-ÿ]+)?){0,2})")  # Sophie Müller
-_GREETING = re.compile(r"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you),? ")
+_GREETING = re.compile(r"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you|(?<=[\"“「『])To),? ")  # a card: “To Mia, love Dad”
 # The words an English self-introduction starts with; a name may follow even when it is an English word.
 ENGLISH_SELF_INTRO = r"I am|I'm|[Tt]his is|[Mm]y name is"
 ENGLISH_INTRO = re.compile(r"(?:\b(?:" + ENGLISH_SELF_INTRO + r"|[Nn]ame:|(?:[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter"
@@ -175,6 +175,9 @@ ENGLISH_INTRO = re.compile(r"(?:\b(?:" + ENGLISH_SELF_INTRO + r"|[Nn]ame:|(?:[Ww
                            + r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?![A-Za-z])"
                            # A greeting to someone by name (Hi Olivia, / Thanks Anna!): the name before , or !.
                            + r"|" + _GREETING.pattern + r"([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?= ?[,!])")
+# A bag's or an instrument's size after its katakana name (ケリー28, バーキン30), not an age or a count.
+_MODEL_SIZE_AFTER = re.compile(r"[0-9０-９]{1,3}"
+                               r"(?![0-9０-９]|歳|才|さい|名|人|年|月|日|時|分|か月|ヶ月|回|個|件|枚|本|円|万|千)")
 _LATIN_END = re.compile(r"[A-Za-z]$")  # a candidate ending in a Latin letter (OPPO Reno|9 A: a model)
 # Who is in a party, in brackets (me (Sophie), My friend and I (Anna and Lucas)).
 _LATIN_PARTY = re.compile(r"\b(?:me|I|us|we) \(([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?: and ([A-Z][a-z]+(?: [A-Z][a-z]+)?))?\)")
@@ -230,14 +233,15 @@ KIN_BEFORE = re.compile(r"(?:(?:娘|息子|むすめ|むすこ|夫|妻|主人|�
                         r"|(?<![ぁ-ゖァ-ヴー\u4e00-\u9fff])[ぁ-ゖァ-ヴー\u4e00-\u9fff]{1,6}組"
                         r"|兄|姉|嫁|婿|甥|姪|彼氏|彼女|友達|友人|祖母|祖父|父|母|父親|母親|お父さん|お母さん|叔母|叔父|伯母|伯父|(?:お|おお)?(?:ばあ|じい)ちゃん|義母|義父|いとこ"
                         r"|家内|奥さん|かみさん|相方|パートナー|婚約者|(?<![\u4e00-\u9fff])(?:上|下)(?!の子)"
-                        r"|年長|年中|年少|[小中]学[1-6１-６]年生?|高校[1-3１-３]年生?|[1-9１-９]歳)の"
+                        r"|年長|年中|年少|[小中]学[1-6１-６]年生?|高校[1-3１-３]年生?|[1-9１-９]歳"
+                        r"|(?<![\u4e00-\u9fff])[小中高][1-6１-６](?:年生?)?)の"
                         # 祖父・陸の: who they are, a middle dot, the name
                         r"|(?<![\u4e00-\u9fff])(?:祖父|祖母|父|母|夫|妻|息子|娘|長男|長女|次男|次女|兄|姉|弟|妹|孫|義父|義母)・"
                         # 娘（りん）, 息子（大地、小２）: who they are, then the name in brackets
                         r"|(?<![\u4e00-\u9fff])(?:娘|息子|長男|長女|次男|次女|子ども|子供|孫|弟|妹|兄|姉|夫|妻|甥|姪)[（(]"
                         # 子どもは葵で, 下の子は光で: who they are, then the name
                         r"|(?:子ども|子供|上の子|下の子|末っ子|娘|息子|長男|長女|次男|次女)[はが](?=[^はがをにで]{1,4}(?:で|です|と|、)))")
-AGE_AFTER = re.compile(r"[（(][0-9０-９]{1,2}歳[）)]"
+AGE_AFTER = re.compile(r"[（(][0-9０-９]{1,2}歳[）)]|[（(][小中高][1-6１-６](?:年生?)?[）)、,]"
                        r"|[（(](?:娘|息子|長男|長女|次男|次女|孫|弟|妹|兄|姉|夫|妻|甥|姪|祖母|祖父|母|父)[）)、,]")
 # A birth date right after a name and a comma (湊、2019年4月3日生まれ): a child or a member being registered.
 BIRTH_AFTER = re.compile(r"[、,][ \u3000]?(?:(?:昭和|平成|令和)[0-9０-９元]{1,2}|[0-9０-９]{4})年[0-9０-９]{1,2}月"
@@ -246,13 +250,14 @@ _GIVEN_NAME_CANDIDATE = re.compile(r"[\u4e00-\u9fff々]{1,3}(?![\u4e00-\u9fff々
 # How kana phrases that follow の start, never a given name: ために, いうこと, したい…, ものが.
 _KANA_PHRASE_STARTS = ("ため", "いう", "こと", "もの", "とこ", "よう", "ほう", "した", "する", "なる", "いる", "ある")
 _PARTICLE_AFTER_NAME = re.compile(r"から|より|[がはもをにとへやの、。）)]|で(?=[、,])|です|ちゃん|くん|さん|様"
-                                  r"|[（(][0-9０-９ぁ-ゖ]")
-_NAME_BEFORE_AGE = re.compile(r"(?:^|(?<=[\s、。：:「/,，]))([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?"
+                                  r"|[（(][0-9０-９ぁ-ゖ]|[（(][小中高][1-6１-６]")
+_NAME_BEFORE_AGE = re.compile(r"(?:^|(?<=[\s、。：:「/,，はが]))([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?"
                               r"|[ぁ-ゖ]{2,5}|[ァ-ヴー]{2,8})$")
 # A word joined by と right before or after a name (得意なミズキと|相良, 相良と|ミズキを).
 _COORDINATED_BEFORE = re.compile(r"(?:^|(?<=[\s、。「なのはがも]))([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff々]{2,4})と$")
 _ONE_KANJI_JOINED = re.compile(r"(?:^|(?<=[\s、。「]))([\u4e00-\u9fff])と$")
-_COORDINATED_AFTER = re.compile(r"と([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff々]{2,4})(?=[をがはにのも、。]|です|さん|様)"
+_COORDINATED_AFTER = re.compile(r"」?と「?([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff々]{2,4}|(?<=「)[ぁ-ゖ]{2,4}(?=」))"
+                                r"」?(?=[をがはにのも、。]|です|さん|様)"
                                 # a name changed into another (名前を西村から松本に変えたい, 旧姓の佐藤から田中に変更)
                                 r"|から([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff々]{1,4})(?=に(?:変更|変え|改姓|改名|なり|なっ))")
 # Parts of a Latin or katakana name found once, looked for again in the same text (Yuki Tanabeさん … Tanabeって).
@@ -335,11 +340,12 @@ NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|�
                            # a shop, a class or a model named after someone (コメダ珈琲, 錦織圭モデル), a town (大阪市内)
                            r"|珈琲|製麺|クラス|ボクシング|モデル|企業|市内|区内|県内|都内|町内"
                            # 仙台みやげ, 河合塾, 加賀友禅, P.O.Pシリーズ
-                           r"|みやげ|土産|名物|銘菓|教室|塾|予備校|ゼミナール|友禅|シリーズ)$")
+                           r"|みやげ|土産|名物|銘菓|教室|塾|予備校|ゼミナール|友禅|シリーズ"
+                           r"|紙|弁当|御膳|定食|茶碗|焼)$")  # ワトソン紙, 松花堂弁当
 # After a name, a shop, station, venue or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院, 伊東の温泉):
 # the place; a room named after a flower (「あやめの間」).
 _PLACE_AFTER_NAME = re.compile(r"の間[」』]|支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル|の?温泉"
-                               r"|の[0-9０-９]{1,2}階|(?<=駅)[東西南北]"
+                               r"|の[0-9０-９]{1,2}階|(?<=駅)[東西南北]|園(?![長児])"
                                # 羽田の第3ターミナル, 嵐山の渡月橋, 三浦半島の三崎港: a place's landmark
                                r"|の[^\s、。のがはを]{0,4}?(?:ターミナル|港|橋|寺|神社|神宮|公園|城|空港|海岸|湾|記念館|博物館"
                                r"|美術館|資料館)|島(?=[でにへのをはがも、。]|から|まで)"
@@ -350,14 +356,31 @@ _KATAKANA_AFTER_KANA = re.compile(r"(?!サン|クン|チャン|サマ|ママ|パ
 # 世田谷区, 会議室B; 市 町 村 only after a prefecture: 高市, 木村, 岡本吾市 are names).
 _NOT_A_NAME_SHAPE = re.compile(r"^[~〜～]|(?:湾|空港|ターミナル|区|駅|線|街|港|温泉|公園|店|病院|医院"
                                r"|クリニック|歯科|製薬|薬品|フォルダー?|室[A-Za-z0-9]|半島|ブロードウェイ|モール"
-                               r"|アウトレット|[一二三四五六七八九十0-9０-９]丁目)$|^[QAＱＡ][.．:：]"  # 吉田一丁目, A. はい
+                               # 吉田一丁目, 天満宮; 草月流 (not 物流, 女流); A. はい (a FAQ's answer)
+                               r"|アウトレット|[一二三四五六七八九十0-9０-９]丁目|(?:天満|八幡)宮)$|^[QAＱＡ][.．:：]"
+                               r"|^[\u4e00-\u9fff]{1,2}(?<![物女上中下一二])流$"
+                               # 菅平高原, 堀川通; Lake Kawaguchi, Mt. Fuji
+                               r"|^.{2,}(?:高原|通)$|^(?:Lake|Mt\.?|Mount) "
                                r"|^.{1,3}[都道府県].{1,6}[市町村]$|^.{2,}(?:大橋|東照宮|神宮|神社|大社|城)$"  # 伊良部大橋
                                # not the surname Park after a Korean given name (Ji-woo Park)
                                r"|(?<!-[a-z]{2})(?<!-[a-z]{3})(?<!-[a-z]{4}) (?:Station|Airport|Exit|Line|Park|Tower|Hotel"
                                r"|Temple|Shrine|Castle)$")
+_TEMPLE_OR_VILLAGE = re.compile(r".{2,}(?:寺|郷)")
+
+
+def _a_temple_or_village(doc: Doc, text: str, start: int, end: int) -> bool:
+    """清水寺, 白川郷: a temple or a village, unless the dictionary knows a surname (薬師寺, 小野寺); 善光寺 is one
+    too, so GiNZA calling the very span a place of worship settles it."""
+    if _TEMPLE_OR_VILLAGE.fullmatch(text, start, end) is None:
+        return False
+    return not has_person_name_word(text[start:end]) or any(
+        e.label_ == "Worship_Place" and (e.start_char, e.end_char) == (start, end) for e in doc.ents)
+
+
 # Pets: a name with its breed or kind in brackets after it (レオ(ﾄｲﾌﾟｰﾄﾞﾙ)), or right after its kind (柴犬のコタロウ).
-_PET_AFTER = re.compile(r"[ \u3000]?[（(](?:" + PET_KINDS + r"|オス|メス|♂|♀)")
-_PET_BEFORE = re.compile(r"(?<![ァ-ヴー])(?:" + PET_KINDS + r")の(?:名前(?:は|が|を)?[「『]?)?$")  # not コアミックスの
+_PET_AFTER = re.compile(r"(?:ちゃん|くん)?[ \u3000]?[（(](?:" + PET_KINDS + r"|オス|メス|♂|♀)")
+_PET_BEFORE = re.compile(r"(?<![ァ-ヴー])(?:" + PET_KINDS + r")の(?:名前(?:は|が|を)?[「『]?)?$"  # not コアミックスの
+                         r"|(?<![ァ-ヴー])(?:" + PET_KINDS + r")[、,][ \u3000]?名前(?:は|が)[「『]?$|^愛(?:猫|犬|鳥)")
 _KANA_NAME = re.compile(r"[ぁ-ゖー]{2,5}|[ァ-ヴー]{2,6}|[ｦ-ﾟ]{2,8}")
 # 犬の名前がジョンで、猫がミケです: a kana name said of the kind
 _PET_TOPIC_BEFORE = re.compile(r"(?<![ァ-ヴー])(?:" + PET_KINDS + r")(?:は|が)[「『]?$")
@@ -366,7 +389,8 @@ _PET_TOPIC_BEFORE = re.compile(r"(?<![ァ-ヴー])(?:" + PET_KINDS + r")(?:は|�
 def is_pet(text: str, start: int, end: int) -> bool:
     """A pet's name, not a person's (the kind is written next to it; widths as typed: ﾄｲﾌﾟｰﾄﾞﾙ)."""
     after = unicodedata.normalize("NFKC", text[end:end + 16])
-    return bool(_PET_AFTER.match(after) or _PET_BEFORE.search(text, max(0, start - 14), start)
+    return bool(_PET_AFTER.match(after) or _PET_BEFORE.search(text, max(0, start - 24), start)
+                or text.startswith(("愛猫", "愛犬", "愛鳥"), start)
                 or (_KANA_NAME.fullmatch(text, start, end) and _PET_TOPIC_BEFORE.search(text, max(0, start - 12), start)))
 
 
@@ -601,9 +625,12 @@ _STAFF_AFTER = re.compile(r"です|でございます|と申|さん|様|が(?:�
 def _a_makers_product(doc: Doc, text: str, start: int, end: int) -> bool:
     """Katakana right after a company and の, in a conversation (ブリヂストンのビッケ, パナソニックのギュット): the
     company's product, unless it is staff naming themselves (パナソニックのタナカです)."""
-    return (text[start - 1:start] == "の" and bool(KATAKANA_WORD.fullmatch(text, start, end))
-            and any(e.end_char == start - 1 and e.label_ in _MAKER_LABELS for e in doc.ents)
-            and _STAFF_AFTER.match(text, end) is None)
+    if not KATAKANA_WORD.fullmatch(text, start, end) or _STAFF_AFTER.match(text, end) is not None:
+        return False
+    if text[end:end + 1] in "（(":  # ビビ（パナソニック）: the maker in brackets after it
+        return any(e.start_char == end + 1 and text[e.end_char:e.end_char + 1] in "）)" and e.label_ in _MAKER_LABELS
+                   for e in doc.ents)
+    return text[start - 1:start] == "の" and any(e.end_char == start - 1 and e.label_ in _MAKER_LABELS for e in doc.ents)
 
 
 def _a_known_katakana_thing(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -653,6 +680,10 @@ _SELF_REFERENCE = re.compile(r"した者|の者です|(?:さっき|先ほど|先
                              r"|電話|連絡|注文|予約|申し込)|問い合わせ番号")
 _UNIT_NO = frozenset(c + "の" for c in "部課室店係社所")
 # Someone's role before their surname (飼い主の千葉です, 幹事の長崎です): a surname, even one that is a place.
+# A surname after the role of whoever is named (代表者は上野です, 運転士の千葉が): a place's name too, often.
+_ROLE_SURNAME = re.compile(r"(?:代表者?|幹事|担当者?|運転士|運転手|ドライバー|ガイド|添乗員|乗務員|講師|インストラクター"
+                           r"|コーチ)(?:は|の)([\u4e00-\u9fff々]{1,3})(?<![人語側製])"
+                           r"(?=です|が|から|でございます|と申|より)")
 _ROLE_NO = re.compile(r"(?:飼い主|幹事|代表|担当|担当者|保護者|申込者|予約者|契約者|名義人|責任者|世話人|引率)の$")
 # Staff naming themselves after a greeting and their company (ありがとうございます。つばめ引越便の千葉です).
 _STAFF_GREETING = re.compile(r"(?:ありがとうございます|お世話になっております|お待たせ(?:いた)?しました|失礼いたします)"
@@ -842,6 +873,11 @@ class PersonRecognizer(EntityRecognizer):
             where = _place_words(doc, m.start(1), m.end(1)) and _place_before_no(doc, m.start(1))  # 世田谷区の三軒茶屋です
             if named and (staff or not where):
                 add(m.start(1), m.end(1), 0.7)
+        for m in _ROLE_SURNAME.finditer(text):
+            name = m.group(1)
+            if name not in NOT_NAMES and name not in TITLES and (
+                    name in ONE_KANJI_NAMES or has_person_name_word(name) or has_proper_noun(name)):
+                add(m.start(1), m.end(1), 0.7)
         for m in KANJI_BEFORE_HONORIFIC.finditer(text):
             name = m.group(1)
             if name not in NOT_NAMES and name not in TITLES and (
@@ -976,9 +1012,11 @@ class PersonRecognizer(EntityRecognizer):
                 or bool(PET_KIND.fullmatch(text, s, e))
                 or bool(NOT_NAME_TAIL.search(unicodedata.normalize("NFKC", text[s:e])))  # ｱﾌﾟﾘ as アプリ
                 or bool(_NOT_A_NAME_SHAPE.search(text[s:e])) or bool(NOT_ONE_NAME.search(text, s, e))
+                or _a_temple_or_village(doc, text, s, e)
                 or text.endswith("駅", 0, s) or bool(_PLACE_AFTER_NAME.match(text, e))
                 or text.endswith(("the ", "The "), 0, s)  # the Rose Hall, the Sakura Suite: a place, not a person
                 or (_LATIN_END.search(text, s, e) is not None and text[e:e + 1].isdigit())  # OPPO Reno9 A: a model
+                or (KATAKANA_WORD.fullmatch(text, s, e) is not None and _MODEL_SIZE_AFTER.match(text, e) is not None)
                 or self._not_a_name(doc, text, s, e) or bool(WORK_AFTER.match(text, e)) or self._role(doc, s, e)
                 or _kind_and_its_name(text[s:e]) or _in_a_route(doc, text, s, e) or _station_exit(doc, s, e)
                 or _dotted_list(doc, text, s, e) or _not_a_name_word(doc, s, e) or _among_places(doc, s, e)
@@ -1008,8 +1046,11 @@ class PersonRecognizer(EntityRecognizer):
             for m in candidates:
                 group = m.lastindex or 1
                 word = m.group(group)
+                quoted = text[m.start(group) - 1:m.start(group)] == "「" and text[start - 1:start] == "「"
                 if word not in NOT_NAMES and word not in TITLES and (
-                        has_person_name_word(word) or (KATAKANA_WORD.fullmatch(word) and has_unknown_word(word))):
+                        has_person_name_word(word) or (KATAKANA_WORD.fullmatch(word) and (
+                            has_unknown_word(word) or as_hiragana(word) in KANA_NAME_WORDS))
+                        or (quoted and plausible_given_name(word))):
                     found.append((m.start(group), m.end(group), 0.6))
             if (text[start:end] in ONE_KANJI_NAMES and (one := _ONE_KANJI_JOINED.search(text, 0, start)) is not None
                     and one.group(1) in ONE_KANJI_NAMES):
