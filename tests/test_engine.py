@@ -1272,6 +1272,7 @@ def test_pets_bags_deities_statues_temples_schools_of_art_products_and_own_premi
     ('Please write "To Mia, love Dad" on the card', ["Mia"]), ("孫のはると（小5）も参加します", ["はると"]),
     ("代表者は上野です。", ["上野"]), ("運転士の千葉がご案内いたします。", ["千葉"]),
     ("担当の薬師寺が承ります。", ["薬師寺"]), ("オーバーフローから発売された", []),
+    ("愛犬の散歩代行を頼んだ田中です", ["田中"]),
 ])
 def test_names_in_quotes_before_grades_joined_on_cards_and_after_a_role_are_redacted(anonymizer, text, names):
     out = anonymizer.redact([text])[0].text

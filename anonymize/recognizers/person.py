@@ -380,7 +380,7 @@ def _a_temple_or_village(doc: Doc, text: str, start: int, end: int) -> bool:
 # Pets: a name with its breed or kind in brackets after it (レオ(ﾄｲﾌﾟｰﾄﾞﾙ)), or right after its kind (柴犬のコタロウ).
 _PET_AFTER = re.compile(r"(?:ちゃん|くん)?[ \u3000]?[（(](?:" + PET_KINDS + r"|オス|メス|♂|♀)")
 _PET_BEFORE = re.compile(r"(?<![ァ-ヴー])(?:" + PET_KINDS + r")の(?:名前(?:は|が|を)?[「『]?)?$"  # not コアミックスの
-                         r"|(?<![ァ-ヴー])(?:" + PET_KINDS + r")[、,][ \u3000]?名前(?:は|が)[「『]?$|^愛(?:猫|犬|鳥)")
+                         r"|(?<![ァ-ヴー])(?:" + PET_KINDS + r")[、,][ \u3000]?名前(?:は|が)[「『]?$")
 _KANA_NAME = re.compile(r"[ぁ-ゖー]{2,5}|[ァ-ヴー]{2,6}|[ｦ-ﾟ]{2,8}")
 # 犬の名前がジョンで、猫がミケです: a kana name said of the kind
 _PET_TOPIC_BEFORE = re.compile(r"(?<![ァ-ヴー])(?:" + PET_KINDS + r")(?:は|が)[「『]?$")
