@@ -679,11 +679,11 @@ def _in_a_route(doc: Doc, text: str, start: int, end: int) -> bool:
 _SELF_REFERENCE = re.compile(r"した者|の者です|(?:さっき|先ほど|先日|昨日|以前|前に)[^。]{0,12}(?:チャット|問い合わせ|問合せ"
                              r"|電話|連絡|注文|予約|申し込)|問い合わせ番号")
 _UNIT_NO = frozenset(c + "の" for c in "部課室店係社所")
-# Someone's role before their surname (飼い主の千葉です, 幹事の長崎です): a surname, even one that is a place.
 # A surname after the role of whoever is named (代表者は上野です, 運転士の千葉が): a place's name too, often.
 _ROLE_SURNAME = re.compile(r"(?:代表者?|幹事|担当者?|運転士|運転手|ドライバー|ガイド|添乗員|乗務員|講師|インストラクター"
                            r"|コーチ)(?:は|の)([\u4e00-\u9fff々]{1,3})(?<![人語側製])"
                            r"(?=です|が|から|でございます|と申|より)")
+# Someone's role before their surname (飼い主の千葉です, 幹事の長崎です): a surname, even one that is a place.
 _ROLE_NO = re.compile(r"(?:飼い主|幹事|代表|担当|担当者|保護者|申込者|予約者|契約者|名義人|責任者|世話人|引率)の$")
 # Staff naming themselves after a greeting and their company (ありがとうございます。つばめ引越便の千葉です).
 _STAFF_GREETING = re.compile(r"(?:ありがとうございます|お世話になっております|お待たせ(?:いた)?しました|失礼いたします)"
