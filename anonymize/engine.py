@@ -31,7 +31,7 @@ from anonymize.names_ner import NAMES_META_KEY, NAMES_NER_DIR, add_names_ner
 from anonymize.normalize import normalize
 from anonymize.recognizers import all_recognizers
 from anonymize.recognizers.address import own_premises_spans
-from anonymize.recognizers.person import ENGLISH_SELF_INTRO, ROMAJI_INTRO_AFTER
+from anonymize.recognizers.person import ENGLISH_SELF_INTRO, ROMAJI_INTRO_AFTER, STAFF_AFTER
 from anonymize.settings import DetectionSettings
 
 
@@ -182,8 +182,9 @@ class Detector:
                       if not AFFILIATION.search(text[max(0, m.start() - 10):m.end() + 8])
                       and not CORPORATE_ACTOR.match(text, m.end())]
             protected += public
-        if self._products:
-            protected += [(m.start("maker"), m.end()) for m in self._products.finditer(text)]
+        if self._products:  # コンビのスゴカル: the product too, unless staff of the maker are meant (…のタナカが対応)
+            protected += [(m.start("maker"), m.end("product") if m.group("product") and not STAFF_AFTER.match(
+                text, m.end("product")) else m.end()) for m in self._products.finditer(text)]
         clusters: list[list[RecognizerResult]] = []
         for r in results:  # Smith. Could you confirm…: a name ends at the sentence end, and not in 、 or の
             if r.entity_type in _NAME_TYPES and (end := _SENTENCE_END.search(text, r.start, r.end)) is not None:
@@ -391,9 +392,9 @@ PRODUCT_WORDS = (r"車|軽|新車|中古車|ドライヤー|掃除機|冷蔵庫|
 _PRODUCT_AFTER = (r"(?:(?P<model>[ \u3000・]?の?[ \u3000]?(?:[A-Za-z]+[0-9-][A-Za-z0-9-]*"
                   r"|[A-Z][A-Za-z0-9-]*-[A-Za-z0-9-]+|[A-Z]{2,} [A-Z][a-z]+(?![A-Za-z]))"  # キヤノンのEOS Kiss
                   r"|[ \u3000](?:Switch|Watch|Pay|Pixel|Xperia|PlayStation"
-                  r"|Surface|Galaxy|Echo|Kindle|AirPods|Music|TV))"
+                  r"|Surface|Galaxy|Echo|Kindle|AirPods|Music|TV|Stratocaster|Telecaster|Les Paul|Jazz Bass))"
                   r"|(?=[ \u3000]?製(?!造|作)|純正|[ \u3000]?の[ \u3000]?[ァ-ヴー]{0,8}?(?:" + PRODUCT_WORDS + r")"
-                  r"|の(?!スマホ|スマートフォン|ケータイ|パソコン|タブレット)[ァ-ヴー]{2,12}"
+                  r"|の(?!スマホ|スマートフォン|ケータイ|パソコン|タブレット)(?P<product>[ァ-ヴー]{2,12})"
                   r"(?:に|を|が|は|って|も|の|で|と|用|対応|[、。？！?!]|$)))")
 
 

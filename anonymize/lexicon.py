@@ -168,6 +168,12 @@ def _katakana_is_name(kana: str) -> bool:
     return False
 
 
+def spells_in_romaji(word: str, kana: str) -> bool:
+    """`word` is the kana written in romaji, a long vowel left out or not (Tome for トメ, Sato for サトウ)."""
+    spelt = _romaji_as_katakana(word)
+    return spelt is not None and jaconv.hira2kata(kana) in (spelt, spelt + "ウ")
+
+
 @_remembered
 def is_romaji_word_name(word: str) -> bool:
     """One romaji word that reads as a name (Tubasa → ツバサ, Kenta → ケンタ), for where a name is expected."""

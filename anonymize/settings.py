@@ -82,6 +82,9 @@ class DetectionSettings:
         "デサント", "サロモン", "ロシニョール", "バートン", "ヨネックス", "ジャノメ",
         # Art supplies and pianos.
         "ターナー", "ホルベイン", "クサカベ", "ぺんてる", "サクラクレパス", "ベーゼンドルファー", "ベヒシュタイン",
+        # Baby goods, and guitars and wind instruments.
+        "ベビービョルン", "サイベックス", "コンビ", "アップリカ", "エルゴベビー", "ストッケ", "ピジョン", "ギブソン",
+        "Gibson", "フェンダー", "Fender", "アイバニーズ", "Ibanez", "セルマー", "ヤナギサワ", "ムラマツ",
     )
     # The names NER head (anonymize/models/train_names.py); "" is the one shipped in anonymize/models/names_ner.
     names_model: str = ""

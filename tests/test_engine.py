@@ -1277,3 +1277,33 @@ def test_pets_bags_deities_statues_temples_schools_of_art_products_and_own_premi
 def test_names_in_quotes_before_grades_joined_on_cards_and_after_a_role_are_redacted(anonymizer, text, names):
     out = anonymizer.redact([text])[0].text
     assert not any(n in out for n in names), out
+
+
+@pytest.mark.parametrize("text", [
+    "セラピー犬の来訪日を教えてください", "福岡から来る叔父を駅まで送ってほしいです", "茅ヶ崎の店舗で受け取れますか",
+    "300均のケースでも大丈夫ですか", "宮島の厳島神社と伏見稲荷、どっちが混みますか", "日本丸の見学は予約制ですか",
+    "大さん橋の近くで降ろしてください", "안녕하세요, 견적 부탁드립니다", "宮崎駿っぽい背景で描けますか",
+    "マイケル・ジャクソンっぽい帽子が欲しい", "建築家の安藤忠雄の美術館に行きたいです",
+    "シャトー・ラトゥールの2010年はありますか", "ルイ・ロデレールのロゼ、冷やして届けられますか",
+    "白山眼鏡のフレームを修理できますか", "ジブリ・コンサートの当日券はありますか", "文鳥のピーちゃんの絵をお願いします",
+    "アップリカのラクーナは何キロですか", "フェンダーのテレキャスター、週末だけ借りたい", "野球部の遠征で使います",
+    "集合場所：〒100-0005 東京都千代田区丸の内1-1-1 乗船口",
+])
+def test_therapy_dogs_places_wines_makers_clubs_likenesses_and_meeting_points_are_kept(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("娘の名前「ゆずは」を入れてください", ["ゆずは"]), ("名入れ、「たなか」でお願いします", ["たなか"]),
+    ("名前は「Sora & Mei」でお願いします", ["Sora", "Mei"]), ("「ゆいと」って名前シールが付いてました", ["ゆいと"]),
+    ("息子の岳（がく）が使います", ["岳", "がく"]), ("担当の小鳥遊（たかなし）です。", ["小鳥遊", "たかなし"]),
+    ("うちの子（ひなた、4歳）が描きました", ["ひなた"]), ("三つ子のあお、りお、そうが通っています", ["あお", "りお"]),
+    ("子ども3人（りく・うみ・そら）です", ["りく", "うみ"]), ("佐藤ハナ子さんと折り紙をしました", ["佐藤ハナ子"]),
+    ("안녕하세요, 김서준입니다. 예약하고 싶어요", ["김서준"]), ("取引先の이민호さんと会議です", ["이민호"]),
+    ("李様、ご注文を承りました。发货后会通知您。", ["李"]), ("戸籍の英訳で、母の名前「ヨネ」はYoneでいいですか", ["Yone"]),
+    ("私、有料老人ホーム ひだまりの家で介護職をしています", ["ひだまりの家"]),
+])
+def test_quoted_names_readings_listed_children_korean_chinese_spellings_and_care_homes_are_redacted(
+        anonymizer, text, names):
+    out = anonymizer.redact([text])[0].text
+    assert not any(n in out for n in names), out

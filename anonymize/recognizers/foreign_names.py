@@ -1,6 +1,7 @@
 """Names in Korean and Chinese lines, which GiNZA's Japanese model does not read: a Hangul name before
-님 or 씨 or after 담당 (김민수 님, 담당 사토입니다), a Chinese name after 我是 or before 女士 (我是王丽华, 刘敏女士), and
-a Chinese surname in simplified characters before a Japanese honorific (刘様).
+님, 씨 or さん, after 담당 or 저는 (김민수 님, 담당 사토입니다, 저는 김민지입니다) or with a surname before 입니다,
+a Chinese name after 我是 or before 女士 (我是王丽华, 刘敏女士), and a Chinese surname before a Japanese honorific
+when it is written in simplified characters or the line is Chinese (刘様; 王様、确认邮件已发送).
 
 Chinese names are taken only with a common surname first, since a Chinese word cannot be looked up here.
 """
@@ -17,9 +18,16 @@ from anonymize import entities as E
 # Hangul words before 님 that are roles or kin, not names (고객님, 회원님, 선생님, 어머님).
 _KOREAN_TITLES = frozenset("고객 회원 선생 사장 부장 과장 차장 팀장 실장 원장 국장 담당자 관리자 기사 교수 의사 여러분 "
                            "어머 아버 할머 할아버 형 누 언 오빠 손 귀빈 신랑 신부 작가 대표 이용자 사용자 방문자".split())
-_HANGUL_NAME = re.compile(r"(?<![가-힣])([가-힣]{2,4})(?= ?(?:님|씨)(?![가-힣]))"
+# The most common Korean surnames: a three-syllable word starting with one before 입니다 is a name (박서연입니다),
+# where a two- or four-syllable one is a word far more often (문의입니다, 배송문의입니다).
+_KOREAN_SURNAMES = ("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진"
+                    "나지엄원천방공현변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉")
+_HANGUL_NAME = re.compile(r"(?<![가-힣])([가-힣]{2,4})(?= ?(?:님|씨)(?![가-힣]|이(?!랑)|은|을|의|도|께|과|와|에게|한테)"
+                          r"| ?(?:님|씨)(?:이랑|이|은|을|의|도|께|과|와|에게|한테)|さん|様|くん|ちゃん)"
                           r"|(?<=담당 )([가-힣]{2,5}?)(?=입니다|이에요|예요|이라고|라고|입니당)"
-                          r"|(?<=담당자 )([가-힣]{2,5}?)(?=입니다|이에요|예요)")
+                          r"|(?<=담당자 )([가-힣]{2,5}?)(?=입니다|이에요|예요)"
+                          r"|(?:저는|제 이름은)\s*([가-힣]{2,4}?)(?=입니다|이에요|예요|이라고|라고)"
+                          r"|(?:^|(?<=[\s,.!、。]))([" + _KOREAN_SURNAMES + r"][가-힣]{2})(?=입니다|이에요|예요)")
 # The hundred most common Chinese surnames (simplified), and those of them Japanese never writes so.
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
              "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧")
@@ -31,6 +39,18 @@ _CHINESE_NAME = re.compile(r"(?:我是|我叫|我的名字是|名字是|姓名[:
 _CHINESE_TEACHER = re.compile(r"(?<!" + _HAN + ")([" + _SURNAMES + "]" + _HAN + r"{0,2}?)(?=先生)")
 _CHINESE_TEXT = re.compile(r"[您们吗呢这个的了请谢]")
 _SIMPLIFIED_BEFORE_HONORIFIC = re.compile(r"(?<!" + _HAN + ")([" + _SIMPLIFIED_SURNAMES + "]" + _HAN + r"{0,2}?)(?=様|さん)")
+_SURNAME_BEFORE_HONORIFIC = re.compile(r"(?<!" + _HAN + ")([" + _SURNAMES + "])(?=様|さん)")
+
+
+def _has_simplified(text: str) -> bool:
+    """A character Japanese never writes (认, 邮, 发: outside JIS X 0208): the line is Chinese."""
+    for ch in text:
+        if "\u4e00" <= ch <= "\u9fff":
+            try:
+                ch.encode("cp932")
+            except UnicodeEncodeError:
+                return True
+    return False
 
 
 class ForeignScriptNameRecognizer(EntityRecognizer):
@@ -47,11 +67,13 @@ class ForeignScriptNameRecognizer(EntityRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
                 ) -> list[RecognizerResult]:
-        spans = [m.span(g) for m in _HANGUL_NAME.finditer(text) for g in (1, 2, 3)
+        spans = [m.span(g) for m in _HANGUL_NAME.finditer(text) for g in range(1, _HANGUL_NAME.groups + 1)
                  if m.group(g) and m.group(g) not in _KOREAN_TITLES]
         patterns = [_CHINESE_NAME, _SIMPLIFIED_BEFORE_HONORIFIC]
         if _CHINESE_TEXT.search(text):
             patterns.append(_CHINESE_TEACHER)
+        if _has_simplified(text):
+            patterns.append(_SURNAME_BEFORE_HONORIFIC)
         chinese = [m.span(g) for p in patterns for m in p.finditer(text) for g in range(1, p.groups + 1) if m.group(g)]
         # The surname alone again, with an honorific (王様、… 王女士): the same person.
         for surname in {text[s] for s, _ in chinese}:

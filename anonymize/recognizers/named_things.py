@@ -95,7 +95,7 @@ _THING_BEFORE_QUOTE = re.compile(r"(?:部屋|お部屋|客室|個室|和室|洋�
                                  r"|プラン|コース|メニュー|セット|シリーズ|モデル|カラー|色|柄|品種|銘柄|商品|ソファー?|テント|ドレス"
                                  r"|テーブル|チェア|椅子|ベッド|ラグ|カーテン|照明|ランプ|棚|デスク|着物|振袖|袴|浴衣"
                                  r"|キャラクター|キャラ|マスコット|ゆるキャラ|パック|花束|ブーケ|ケーキ|リング|指輪|ネックレス"
-                                 r"|ピアス|ジュエリー|キャンピングカー|車種)"
+                                 r"|ピアス|ジュエリー|キャンピングカー|車種|バラ|薔薇|ばら|ローズ|苗)"
                                  r"(?:名|の名前)?(?:は|が|の|も|なら|って|、)?$")
 # …or the thing's word follows the quote or the last of several (「アリス」ルーム, 「桜小町」「椿」「雪輪」の3柄).
 _THING_AFTER_QUOTE = re.compile(r"[」』](?:[「『][^「」『』\n]{1,12}[」』])*(?:の)?[0-9０-９]*"
@@ -163,6 +163,23 @@ def a_car_model(text: str, start: int, end: int) -> bool:
     models = [_GRADE.sub("", unicodedata.normalize("NFKC", w)) for w in _CAR_LIST_SPLIT.split(text[start:end])]
     return (all(m in CAR_MODELS for m in models) and _CAR_OWNER_AFTER.match(text, end) is None
             and _CAR_TALK.search(text) is not None)
+
+# Wine by its château, house or maker (シャトー・マルゴーの2015年, ドン・ペリニヨンのロゼ, ルイ・ジャドのシャブリ): katakana
+# in a message about wine, unless someone is addressed, introduced or written to.
+_WINE_TALK = re.compile(r"ワイン|シャンパン|シャンパーニュ|ロゼ|ヴィンテージ|ビンテージ|シャブリ|ボーヌ|ボルドー"
+                        r"|ブルゴーニュ|カベルネ|メルロー|ピノ|シャルドネ|ソーヴィニヨン|リースリング|ワイナリー|醸造|🍷|🍾")
+_WINE_HOUSE = re.compile(r"(?:シャトー|ドメーヌ|メゾン|ドン)・")
+_WINE_PERSON_AFTER = re.compile(r"[ \u3000]?(?:さん|様|くん|ちゃん|君|氏|と申|です|宛|名義|名で|が(?:担当|対応|ご案内|承))")
+_KATAKANA_NAME = re.compile(r"[ァ-ヴー・]+")
+
+
+def a_wine(text: str, start: int, end: int) -> bool:
+    """A wine or its maker, named like a person, in a message about wine."""
+    name = unicodedata.normalize("NFKC", text[start:end])
+    if not _KATAKANA_NAME.fullmatch(name) or _WINE_PERSON_AFTER.match(text, end):
+        return False
+    return _WINE_HOUSE.match(name) is not None or _WINE_TALK.search(text) is not None
+
 
 # Varieties of produce, many named after a person or a hero (桃太郎トマト, 男爵いも, りんごは紅玉とふじ): the name
 # right before the produce's word, or after the produce as topic, unless a grower is meant (トマトは田中さんが).

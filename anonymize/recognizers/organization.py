@@ -180,7 +180,7 @@ _ATTENDS_THERE = re.compile(r"通っ|通わ|通園|在園|在籍|年長|年中|�
 _AFFILIATED = re.compile(r"勤務|勤め|所属|職場|社員|働い|働き|就職|転職|入社|退職|退社|転籍|出向|(?<![\u4e00-\u9fff])会社"
                          r"|宛|御中|名義|領収書"
                          r"|請求書|通っ|通わ|通う|在籍|生徒|学生|年生|教員|職員|内定|派遣|バイト|パート|の者|経理|総務|人事"
-                         r"|部長|課長|代表|法人|取引先|本社|支社|工場|営業所|所長|店長|社長|役員|経営|勤")
+                         r"|部長|課長|代表|法人|取引先|本社|支社|工場|営業所|所長|店長|社長|役員|経営|勤|介護職|介護士|看護師|保育士")
 _AFFILIATED_EN = re.compile(r"(?i:\bwork(?:s|ing)? (?:at|for|in)\b|\b(?:teacher|engineer|nurse|doctor|manager|developer"
                             r"|designer|intern|employee|staff|researcher|lecturer|professor|student)s? (?:at|for)\b"
                             r"|\bcolleagues?\b|\bon business\b|\bemploy|\bcompany\b"
@@ -234,7 +234,7 @@ _DEPARTMENT_AFTER = re.compile(r"[ \u3000]?[\u4e00-\u9fffァ-ヴー]{2,10}?(?:�
 # とんかつ かつ久 三軒茶屋店の店長の…, オクト設計様の法人契約): whatever name stands before them is an affiliation.
 _WORKS_AT_AFTER = re.compile(r"に勤め|に勤務|で働い|で働き|の職員|の社員|の従業員|に所属|に入社|に通勤|の店長|のスタッフ"
                              r"|で(?:パート|アルバイト|バイト|派遣|アシスタント"
-                             r"|事務|[\u4e00-\u9fff]{0,3}(?:看護師|保育士|教員))"
+                             r"|事務|[\u4e00-\u9fff]{0,3}(?:看護師|保育士|教員|介護職|介護士|ヘルパー))"
                              r"|様の(?:法人|ご担当|担当者|研修|人事|総務|経理|社員|従業員)"
                              # where someone studies: あさひ看護専門学校に4月から通う, みどり幼稚園の年長
                              r"|(?<=[校園学])(?:に(?:[^、。]{0,6}?)通[うっわえ]|に在籍|の(?:生徒|学生|年長|年中|年少|[1-6１-６]年))")
@@ -387,11 +387,18 @@ def _a_place_or_fan(text: str, start: int, end: int) -> bool:
                 or (_VENUE.search(text, start, end) and not _LEGAL_FORM_RE.search(text, start, end)))
 
 
+_HOME_NAME_END = re.compile(r"の(?:里|家|杜|森|郷|園|丘|苑)$")
+_SCHOOL_CLUB = re.compile(r"(?:吹奏楽|軽音楽?|合唱|演劇|美術|写真|放送|科学|文芸|茶道|華道|書道|囲碁|将棋|野球|サッカー"
+                          r"|(?:ソフト)?テニス|バスケ(?:ットボール)?|バレー(?:ボール)?|陸上|水泳|剣道|柔道|空手|弓道|卓球"
+                          r"|バドミントン|ハンドボール|ラグビー|新?体操|ダンス|チア|山岳|天文|鉄道|料理|手芸|漫画|アニメ)部")
+
+
 def _kana_not_noun(doc: Doc, start: int, end: int) -> bool:
     """Kana in a name without a legal form that are particles or verb endings (中学生から大学, 精算できる動物病院):
     a phrase, not a name (さくら総合病院 and みずほ銀行 have nouns there)."""
     if (_LEGAL_FORM_RE.search(doc.text, start, end) or doc.text[start - 1:start] == "「"  # quotes vouch
-            or _PUBLIC_SCHOOL_RE.fullmatch(doc.text, start, end)):  # and so does 市立 (柏市立柏の葉中学校)
+            or _PUBLIC_SCHOOL_RE.fullmatch(doc.text, start, end)  # and so does 市立 (柏市立柏の葉中学校)
+            or _HOME_NAME_END.search(doc.text, start, end)):  # and a home's name (白樫の里)
         return False
     return any(HIRAGANA_WORD.search(t.text) and t.tag_.startswith(("助詞", "助動詞", "動詞", "形容詞"))
                for t in tokens_in(doc, start, end))
@@ -427,9 +434,12 @@ class OrganizationRecognizer(RegexRecognizer):
          r"|(?<=works at )|(?<=working at )|(?<=worked at )|(?<=intern at ))[\u4e00-\u9fff々ァ-ヴー]{2,20}", 0.6),
         (_PUBLIC_SCHOOL, 0.7),
         (_DEPARTMENT_ALONE, 0.6),
-        # A care home or day service by its kind, then its own name (グループホームひだまり西新井で).
-        (r"(?:グループホーム|デイサービス|ケアハウス|老人ホーム|訪問看護ステーション|小規模多機能ホーム)"
-         r"(?![のはがをにでとへもや])[ぁ-んァ-ヴー\u4e00-\u9fff々]{2,12}?(?=で|の|に|は|を|が|、|。|\s|$)", 0.6),
+        # A care home or day service by its kind, then its own name (グループホームひだまり西新井で,
+        # 特別養護老人ホーム 白樫の里で).
+        (r"(?:特別養護|介護付き?有料|住宅型有料|有料)?"
+         r"(?:グループホーム|デイサービス|ケアハウス|老人ホーム|訪問看護ステーション|小規模多機能ホーム)[ \u3000]?"
+         r"(?![のはがをにでとへもや])[ぁ-んァ-ヴー\u4e00-\u9fff々]{2,12}?(?:の(?:里|家|杜|森|郷|園|丘|苑))?"
+         r"(?=で|の|に|は|を|が|、|。|\s|$)", 0.6),
     )
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -478,7 +488,8 @@ class OrganizationRecognizer(RegexRecognizer):
         results = [r for r in results if not _THING_END.search(text, r.start, r.end)
                    or _LEGAL_FORM_RE.search(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
         results = [r for r in results if not _a_place_or_fan(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
-        results = [r for r in results if not _generic_body(text[r.start:r.end])]
+        results = [r for r in results if not _generic_body(text[r.start:r.end])
+                   and not _SCHOOL_CLUB.fullmatch(text, r.start, r.end)]
         if self.keep_public_figures:  # 隈研吾さんの建物: NER took the architect and his honorific for a company
             results = [r for r in results if not _a_public_figure_addressed(text, r.start, r.end)]
         if not _ATTENDS_THERE.search(text):  # a nursery one applies to (ひまわり保育園は募集枠が…) is where, not whose

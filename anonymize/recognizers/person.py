@@ -34,6 +34,7 @@ from anonymize.lexicon import (
     is_romaji_name,
     is_romaji_word_name,
     only_common_noun,
+    spells_in_romaji,
 )
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
 from anonymize.recognizers.address import PREFECTURES
@@ -47,6 +48,7 @@ from anonymize.recognizers.named_things import (
     a_train,
     a_typhoon,
     a_variety,
+    a_wine,
     an_animal,
 )
 from anonymize.recognizers.pets import PET_KIND, PET_KINDS
@@ -106,7 +108,7 @@ ROMAN_HANDLE = re.compile(r"(?<![A-Za-z0-9_])[A-Z][a-z]{1,15}_[A-Z][a-z]{1,15}(?
 _HANDLE_CONTEXT = re.compile(r"本名|名前|ユーザー?名|アカウント|ID|ＩＤ|ハンドル|ニックネーム")
 _LOWER_WORDS_BEFORE_NAME = re.compile(r"(?:[a-z][a-z'-]*\s+)+(?=[A-Z][a-z]+)")
 
-_SPELLING_CONTEXT = re.compile(r"ローマ字|スペル|綴り|つづり|英字|アルファベット")
+_SPELLING_CONTEXT = re.compile(r"ローマ字|スペル|綴り|つづり|英字|アルファベット|英訳|英語表記")
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9@._-])[A-Z][a-z]{2,12}(?![A-Za-z0-9@.])")
 # Two lower-case romaji words (aya nakamura), kept when the dictionary reads a name in them.
 ROMAN_NAME_LOWER = re.compile(r"(?<![A-Za-z0-9@._/-])[a-z]{3,12} [a-z]{3,12}(?![A-Za-z0-9@.])")
@@ -188,8 +190,6 @@ _LATIN_AND_NAME = re.compile(r" (?:and|&) ([A-Z][a-z]+(?:-[A-Za-z][a-z]+)? [A-Z]
 # A Latin full name in a Japanese line, said to be someone (Kevin Harlow ってユーザーが, Anna Berg という方).
 LATIN_NAME_CALLED = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)? [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)[ \u3000]?"
                                r"(?=(?:って|という|っていう)(?:ユーザー|人|方|相手|会員|男性|女性|子|お客))")
-# Korean self-introduction (저는 김민지입니다, 제 이름은 박서준이에요): a Hangul name of two to four syllables.
-KOREAN_INTRO = re.compile(r"(?:저는|제 이름은)\s*([가-힣]{2,4}?)(?:입니다|이에요|예요|이라고|라고)")
 # Words of a Latin name right before a passport number (Tan Wei Ming TS2602256, Lim Shu Fen: TR1945388): a
 # travel party listed with their documents; a Korean given name goes on in lower case (Park Mi-young).
 NAME_BEFORE_PASSPORT = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?: [A-Z][a-z]+|-[A-Za-z][a-z]+){1,3})"
@@ -238,7 +238,8 @@ KIN_BEFORE = re.compile(r"(?:(?:娘|息子|むすめ|むすこ|夫|妻|主人|�
                         # 祖父・陸の: who they are, a middle dot, the name
                         r"|(?<![\u4e00-\u9fff])(?:祖父|祖母|父|母|夫|妻|息子|娘|長男|長女|次男|次女|兄|姉|弟|妹|孫|義父|義母)・"
                         # 娘（りん）, 息子（大地、小２）: who they are, then the name in brackets
-                        r"|(?<![\u4e00-\u9fff])(?:娘|息子|長男|長女|次男|次女|子ども|子供|孫|弟|妹|兄|姉|夫|妻|甥|姪)[（(]"
+                        r"|(?<![\u4e00-\u9fff])(?:娘|息子|長男|長女|次男|次女|子ども|子供|子|孫|弟|妹|兄|姉|夫|妻|甥|姪)"
+                        r"(?:[0-9０-９一二三四五]人)?[（(]"
                         # 子どもは葵で, 下の子は光で: who they are, then the name
                         r"|(?:子ども|子供|上の子|下の子|末っ子|娘|息子|長男|長女|次男|次女)[はが](?=[^はがをにで]{1,4}(?:で|です|と|、)))")
 AGE_AFTER = re.compile(r"[（(][0-9０-９]{1,2}歳[）)]|[（(][小中高][1-6１-６](?:年生?)?[）)、,]"
@@ -250,12 +251,15 @@ _GIVEN_NAME_CANDIDATE = re.compile(r"[\u4e00-\u9fff々]{1,3}(?![\u4e00-\u9fff々
 # How kana phrases that follow の start, never a given name: ために, いうこと, したい…, ものが.
 _KANA_PHRASE_STARTS = ("ため", "いう", "こと", "もの", "とこ", "よう", "ほう", "した", "する", "なる", "いる", "ある")
 _PARTICLE_AFTER_NAME = re.compile(r"から|より|[がはもをにとへやの、。）)]|で(?=[、,])|です|ちゃん|くん|さん|様"
-                                  r"|[（(][0-9０-９ぁ-ゖ]|[（(][小中高][1-6１-６]")
+                                  r"|[（(][0-9０-９ぁ-ゖ]|[（(][小中高][1-6１-６]"
+                                  r"|・(?=[^（()）\n]{1,8}[）)])")  # （りく・うみ）: names listed in brackets
 _NAME_BEFORE_AGE = re.compile(r"(?:^|(?<=[\s、。：:「/,，はが]))([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?"
                               r"|[ぁ-ゖ]{2,5}|[ァ-ヴー]{2,8})$")
 # A word joined by と right before or after a name (得意なミズキと|相良, 相良と|ミズキを).
 _COORDINATED_BEFORE = re.compile(r"(?:^|(?<=[\s、。「なのはがも]))([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff々]{2,4})と$")
 _ONE_KANJI_JOINED = re.compile(r"(?:^|(?<=[\s、。「]))([\u4e00-\u9fff])と$")
+_DOTTED_IN_BRACKETS = re.compile(r"・([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}|[\u4e00-\u9fff々]{1,3})(?=[）)・])")
+_OPEN_BRACKET = re.compile(r"[（(][^）)]*$")
 _COORDINATED_AFTER = re.compile(r"」?と「?([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff々]{2,4}|(?<=「)[ぁ-ゖ]{2,4}(?=」))"
                                 r"」?(?=[をがはにのも、。]|です|さん|様)"
                                 # a name changed into another (名前を西村から松本に変えたい, 旧姓の佐藤から田中に変更)
@@ -288,9 +292,9 @@ _ROLE_END = re.compile(r"(?:者|員|客|主|長|族|婦|方|位|様|社|店|局)
 NAME_BEFORE_READING = re.compile(r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4}[ \u3000][\u4e00-\u9fff々]{1,3})[ \u3000]?"
                                  r"[（(][ぁ-ゖァ-ヴー]{1,8}[ \u3000・][ぁ-ゖァ-ヴー]{1,8}[）)]")
 _QUOTE_LABELS = r"名前|氏名|お名前|名入れ|名入れ内容"
-_NAME_LABEL_END = re.compile(r"(?:" + _QUOTE_LABELS + r")(?:は|を|の|:|：)?$")
-QUOTED_AFTER_LABEL = re.compile(r"(?:" + _QUOTE_LABELS + r"|予約名|登録名|会員名)(?:は|を|の|:|：)?"
-                                r"[「『]([^「」『』\s、。]{1,8})[」』]")
+_NAME_LABEL_END = re.compile(r"(?:" + _QUOTE_LABELS + r")(?:は|を|の|:|：|、)?$")
+QUOTED_AFTER_LABEL = re.compile(r"(?:" + _QUOTE_LABELS + r"|予約名|登録名|会員名)(?:は|を|の|:|：|、)?"
+                                r"[「『]([^「」『』\s、。]{1,8}|[A-Z][a-z]+ ?[&＆] ?[A-Z][a-z]+)[」』]")
 # A name before the label of its reading in brackets (ミタライエイタ（フリガナ）で登録).
 NAME_BEFORE_READING_LABEL = re.compile(r"(?:^|(?<=[\s、。「:：]))(?!(?:" + _READING_LABELS + r")[（(])"
                                        r"([ァ-ヴー]{2,8}(?:[ \u3000][ァ-ヴー]{1,6})?|[ぁ-ゖ]{2,8}(?:[ \u3000][ぁ-ゖ]{1,6})?)"
@@ -313,8 +317,8 @@ CALLED_PERSON = re.compile(r"(?:^|(?<=[のは、\s]))([\u4e00-\u9fff々]{1,4}|[�
                            r"(?=って人|という人|っていう人|って方|という方|っていう方"
                            r"|って(?:講師|先生|スタッフ|インストラクター|トレーナー|コーチ|担当)(?:さん)?(?:[はがのをにも]|い[まる]))")
 # A name and its reading in brackets, introduced (楓（かえで）です, 陸（りく）で登録しています).
-NAME_WITH_READING = re.compile(r"(?:^|(?<=[\s、。！？!?「]))([\u4e00-\u9fff々]{1,4})[（(][ぁ-ゖ]{2,8}[）)]"
-                               r"(?=です|と申|で登録|で予約|でお願い)")
+NAME_WITH_READING = re.compile(r"(?:^|(?<=[\s、。！？!?「])|(?<=担当の)|(?<=担当、))"  # 担当の東雲（しののめ）です
+                               r"([\u4e00-\u9fff々]{1,4})[（(][ぁ-ゖ]{2,8}[）)](?=です|と申|で登録|で予約|でお願い)")
 _INTRO_AFTER = re.compile(r"です|と申|(?:っ|と)いいます|と言います")
 # A name before what only a person has (みずほの誕生日が, ゆいの名前で), or what one signs up under (みのりで登録).
 _NAME_BEFORE_OWN = re.compile(r"(?:^|(?<=[\s、。！!？?「]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6})(?:の(?:お?誕生日|名前|名義"
@@ -341,11 +345,11 @@ NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|�
                            r"|珈琲|製麺|クラス|ボクシング|モデル|企業|市内|区内|県内|都内|町内"
                            # 仙台みやげ, 河合塾, 加賀友禅, P.O.Pシリーズ
                            r"|みやげ|土産|名物|銘菓|教室|塾|予備校|ゼミナール|友禅|シリーズ"
-                           r"|紙|弁当|御膳|定食|茶碗|焼)$")  # ワトソン紙, 松花堂弁当
+                           r"|紙|弁当|御膳|定食|茶碗|焼|眼鏡|メガネ|コンサート|ショコラ)$")  # ワトソン紙, 松花堂弁当
 # After a name, a shop, station, venue or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院, 伊東の温泉):
-# the place; a room named after a flower (「あやめの間」).
+# the place; a room named after a flower (「あやめの間」); a pier (大さん橋, さん as in 桟橋, not an honorific).
 _PLACE_AFTER_NAME = re.compile(r"の間[」』]|支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル|の?温泉"
-                               r"|の[0-9０-９]{1,2}階|(?<=駅)[東西南北]|園(?![長児])"
+                               r"|さん橋|東照宮|の店舗|の[0-9０-９]{1,2}階|(?<=駅)[東西南北]|園(?![長児])"
                                # 羽田の第3ターミナル, 嵐山の渡月橋, 三浦半島の三崎港: a place's landmark
                                r"|の[^\s、。のがはを]{0,4}?(?:ターミナル|港|橋|寺|神社|神宮|公園|城|空港|海岸|湾|記念館|博物館"
                                r"|美術館|資料館)|島(?=[でにへのをはがも、。]|から|まで)"
@@ -361,7 +365,8 @@ _NOT_A_NAME_SHAPE = re.compile(r"^[~〜～]|(?:湾|空港|ターミナル|区|�
                                r"|^[\u4e00-\u9fff]{1,2}(?<![物女上中下一二])流$"
                                # 菅平高原, 堀川通; Lake Kawaguchi, Mt. Fuji
                                r"|^.{2,}(?:高原|通)$|^(?:Lake|Mt\.?|Mount) "
-                               r"|^.{1,3}[都道府県].{1,6}[市町村]$|^.{2,}(?:大橋|東照宮|神宮|神社|大社|城)$"  # 伊良部大橋
+                               # 伊良部大橋, 伏見稲荷, 氷川丸 (a ship), セラピー犬
+                               r"|^.{1,3}[都道府県].{1,6}[市町村]$|^.{2,}(?:大橋|東照宮|神宮|神社|大社|城|稲荷|丸|犬|猫)$"
                                # not the surname Park after a Korean given name (Ji-woo Park)
                                r"|(?<!-[a-z]{2})(?<!-[a-z]{3})(?<!-[a-z]{4}) (?:Station|Airport|Exit|Line|Park|Tower|Hotel"
                                r"|Temple|Shrine|Castle)$")
@@ -422,7 +427,8 @@ def _a_character_or_performer(text: str, start: int, end: int) -> bool:
 
 
 # Right after a full name, a likeness asked for (大谷翔平みたいな髪型, 羽生結弦くらいの前髪); not after さん.
-_LIKENESS_AFTER = re.compile(r"みたいな|みたいに|くらいの|ぐらいの")
+# (with さん a likeness is of someone met: 山田花子さんみたいな対応)
+_LIKENESS_AFTER = re.compile(r"みたいな|みたいに|くらいの|ぐらいの|っぽい|風の|風に")
 # Words of a game's chat (天井まで回した, 限定ボイス, 推しは…): the katakana names there are characters, and a
 # player's own name comes with an honorific or a label that scores it higher.
 _GAME_CONTEXT = re.compile(r"ガチャ|天井|[0-9０-９]+連|推し|限定ボイス|キャラ|SSR|ピックアップ|排出|周回|編成|凸")
@@ -442,6 +448,7 @@ NOT_PERSON_LABELS = frozenset({"Country", "City", "Province", "GPE_Other", "Loca
 _ROUTE_SIGN = re.compile(r"[⇔↔⇄]")
 _PREFECTURE_NAMES = frozenset(p.rstrip("都府県") for p in PREFECTURES)
 _JOINED_PLACE_BEFORE = re.compile(r"[と・や、]$")
+_COME_FROM = re.compile(r"から(?:来|き[たてま]|帰|戻|出て|引っ越|上京|遊びに)")
 _GIVEN_NAME = re.compile(r"^(?:[\u4e00-\u9fff々]{1,3}|[ぁ-ん]{1,3}|[ァ-ヴー]{2,4})$")
 _HIRAGANA_TAIL = re.compile(r"[ぁ-ん]{1,3}(?=です|と申|さん|様|くん|ちゃん)")
 _ROMAN = re.compile(r"^[A-Za-z]+$")
@@ -496,7 +503,9 @@ def given_name_at(text: str, pos: int, depth: int = 0) -> tuple[int, int] | None
         # The second of two joined names (あおいと|みなと|を) may also be a word (港): its place vouches.
         second = depth > 0 and particle is not None and particle.group() in "をがはとも" and HIRAGANA_WORD.fullmatch(
             text[pos:end]) is not None and text[pos:end] not in NOT_NAMES and text[pos:end] not in HIRAGANA_WORDS
-        if particle is None or not (second or plausible_given_name(text[pos:end])):
+        read = (particle is not None and particle.group()[0] in "（(" and HIRAGANA_WORD.match(particle.group()[1:])
+                is not None and _KANJI_WORD.fullmatch(text[pos:end]) is not None and text[pos:end] not in NOT_NAMES)
+        if particle is None or not (second or read or plausible_given_name(text[pos:end])):
             continue
         # A kana name's particle ends the kana (はると|と、): 娘のいうこ|と|を…, 息子のため|に|も… are words.
         if (shortest == 1 or len(particle.group()) > 1 or particle.end() >= len(text) or particle.group() in "）)、"
@@ -592,6 +601,7 @@ def _a_long_katakana_word(word: str) -> bool:
 
 
 _CHAN_AFTER = re.compile(r"ちゃん|くん|チャン|クン")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")  # the Japanese model reads no Hangul; foreign_names.py does
 _KANA = re.compile(r"[ぁ-ゖァ-ヴー]+")
 
 
@@ -612,6 +622,8 @@ def _among_places(doc: Doc, start: int, end: int) -> bool:
     Only a ・ next to the span, spaces aside, can make one, so the token scans run only then."""
     if not (doc.text[:start].rstrip().endswith("・") or doc.text[end:].lstrip().startswith("・")):
         return False
+    if (kin := KIN_BEFORE.search(doc.text, max(0, start - 10), start)) is not None and kin.end() == start:
+        return False  # 子ども3人（りく・うみ）: children listed
     before = [t for t in doc if t.idx + len(t.text) <= start][-2:]  # place, ・
     after = [t for t in doc if t.idx >= end][:2][::-1]  # place, ・ (reversed)
     return any(len(pair) == 2 and pair[1].text == "・" and pair[0].tag_.startswith("名詞-固有名詞-地名")
@@ -619,13 +631,13 @@ def _among_places(doc: Doc, start: int, end: int) -> bool:
 
 
 _MAKER_LABELS = frozenset({"Company", "Company_Group", "Corporation_Other"})
-_STAFF_AFTER = re.compile(r"です|でございます|と申|さん|様|が(?:担当|対応|承)")
+STAFF_AFTER = re.compile(r"です|でございます|と申|さん|様|が(?:担当|対応|承)")
 
 
 def _a_makers_product(doc: Doc, text: str, start: int, end: int) -> bool:
     """Katakana right after a company and の, in a conversation (ブリヂストンのビッケ, パナソニックのギュット): the
     company's product, unless it is staff naming themselves (パナソニックのタナカです)."""
-    if not KATAKANA_WORD.fullmatch(text, start, end) or _STAFF_AFTER.match(text, end) is not None:
+    if not KATAKANA_WORD.fullmatch(text, start, end) or STAFF_AFTER.match(text, end) is not None:
         return False
     if text[end:end + 1] in "（(":  # ビビ（パナソニック）: the maker in brackets after it
         return any(e.start_char == end + 1 and text[e.end_char:e.end_char + 1] in "）)" and e.label_ in _MAKER_LABELS
@@ -640,7 +652,7 @@ def _a_known_katakana_thing(doc: Doc, text: str, start: int, end: int) -> bool:
     is the reading of a name in the text (鈴木です。スズキのスマホに)."""
     tokens = tokens_in(doc, start, end)
     if (not tokens or not KATAKANA_WORD.fullmatch(text, start, end)
-            or _STAFF_AFTER.match(text, end + (text[end:end + 1] in "」』"))
+            or STAFF_AFTER.match(text, end + (text[end:end + 1] in "」』"))
             or any(is_name_tag(t) and text[start:end] in t.morph.get("Reading") for t in doc)):
         return False
     return ((len(tokens) == 1 and tokens[0].tag_ == "名詞-固有名詞-一般")
@@ -648,15 +660,24 @@ def _a_known_katakana_thing(doc: Doc, text: str, start: int, end: int) -> bool:
                 and tokens[-1].text not in NOT_NAMES and tokens[-1].text not in TITLES))
 
 
+# A profession the famous are known by (作庭家の重森三玲), and a medium they were seen in (田崎真也さんが雑誌で).
+_PROFESSION_BEFORE = re.compile(r"(?:作庭家|評論家|批評家|翻訳家|建築家|作曲家|写真家|漫画家|小説家|作家|画家|書道家"
+                                r"|陶芸家|料理研究家|映画監督|指揮者|俳優|女優|歌手|声優|芸人|棋士)の$")
+_MEDIA_AFTER = re.compile(r"(?:さん|氏|先生)?が(?:雑誌|テレビ|番組|ラジオ|CM|インタビュー|著書|ブログ|YouTube)で")
+
+
 def _famous_at_an_event(doc: Doc, text: str, start: int, end: int) -> bool:
-    """A full name (surname and given name, as the dictionary reads them) before a show, a match,
-    merchandise or a likeness asked for, with no kin word before it: 米津玄師の公演, 大谷翔平みたいな髪型,
-    not 息子の翔太の試合. A stage name may end in a word the dictionary does not read as a name (藤井風)."""
+    """A full name (surname and given name, as the dictionary reads them, or katakana joined by ・) before a
+    show, a match, merchandise, a likeness asked for or a medium, or after a profession, with no kin word
+    before it: 米津玄師の公演, 大谷翔平みたいな髪型, 作庭家の重森三玲, not 息子の翔太の試合. A stage name may end
+    in a word the dictionary does not read as a name (藤井風)."""
     tokens = [t for t in tokens_in(doc, start, end) if t.text not in ("選手", "氏")]
-    return (len(tokens) >= 2 and tokens[0].tag_ == "名詞-固有名詞-人名-姓"
-            and all(t.tag_.startswith("名詞-固有名詞-人名") or _ALL_KANJI.fullmatch(t.text) for t in tokens[1:])
-            and (_EVENT_AFTER.match(text, end) is not None or _LIKENESS_AFTER.match(text, end) is not None)
-            and not KIN_BEFORE.search(text[max(0, start - 8):start]))
+    full = KATAKANA_DOTTED.fullmatch(text, start, end) is not None or (  # ジョン・レノンっぽい丸メガネ
+        len(tokens) >= 2 and tokens[0].tag_ == "名詞-固有名詞-人名-姓"
+        and all(t.tag_.startswith("名詞-固有名詞-人名") or _ALL_KANJI.fullmatch(t.text) for t in tokens[1:]))
+    cue = (_EVENT_AFTER.match(text, end) or _LIKENESS_AFTER.match(text, end) or _MEDIA_AFTER.match(text, end)
+           or _PROFESSION_BEFORE.search(text, max(0, start - 8), start))
+    return full and cue is not None and not KIN_BEFORE.search(text[max(0, start - 8):start])
 
 
 def _in_a_route(doc: Doc, text: str, start: int, end: int) -> bool:
@@ -668,6 +689,8 @@ def _in_a_route(doc: Doc, text: str, start: int, end: int) -> bool:
             e.label_ in NOT_PERSON_LABELS and e.start_char == end + 2 and text.startswith(("へ", "まで", "に"), e.end_char)
             for e in doc.ents)):
         return True
+    if text[start:end] in _PREFECTURE_NAMES and _COME_FROM.match(text, end):
+        return True  # 秋田から来る叔母
     if text[start:end] not in _PREFECTURE_NAMES or any(text.startswith(h, end) for h in HONORIFICS):
         return False  # 大阪と宮崎さん: a person
     return _JOINED_PLACE_BEFORE.search(text, 0, start) is not None and any(
@@ -803,6 +826,8 @@ class PersonRecognizer(EntityRecognizer):
         def add(start: int, end: int, score: float) -> None:
             if (intro := text.find("と申", start, end)) > start:  # 王偉と申し: the name ends before と申します
                 end = intro
+            if (like := text.find("っぽい", start, end)) > start:  # ジョン・レノンっぽい丸メガネ: the name ends there
+                end = like
             end = _without_copula(text, start, end)
             # David Lee. ends at the name; F. G. keeps its initials
             while end > start and (text[end - 1] in " ・," or (text[end - 1] == "." and text[end - 2:end - 1].islower())):
@@ -907,7 +932,7 @@ class PersonRecognizer(EntityRecognizer):
         for m in KIN_BEFORE.finditer(text):
             if (found := given_name_at(text, m.end())) is not None:
                 add(*found, 0.7)
-                if text.startswith("と", found[1]) and (second := given_name_at(text, found[1] + 1, 1)) is not None:
+                if text.startswith(("と", "、"), found[1]) and (second := given_name_at(text, found[1] + 1, 1)) is not None:
                     add(*second, 0.7)
         for m in KIN_LATIN_NAME.finditer(text):
             if has_person_name_word(m.group(1)) or has_unknown_word(m.group(1)):
@@ -950,7 +975,9 @@ class PersonRecognizer(EntityRecognizer):
                                               and text.startswith(("さん", "様", "くん", "ちゃん"), m.end(group) + 1))
                                           or bool(_LATIN_WORD.fullmatch(word)) or is_romaji_word_name(word)
                                           or (group == 2 and (bool(KATAKANA_WORD.fullmatch(word))
-                                                              or plausible_given_name(word)))):
+                                                              or plausible_given_name(word)))
+                                          or (text.startswith(("って名前", "という名前"), m.end(group) + 1)
+                                              and plausible_given_name(word))):
                 add(m.start(group), m.end(group), 0.7)
         for m in _WITH_ME.finditer(text):
             for part in _JOINED_NAME.finditer(text, m.start(1), m.end(1)):
@@ -968,7 +995,7 @@ class PersonRecognizer(EntityRecognizer):
                 add(m.start(), m.end(), 0.7)
         for m in NAME_BEFORE_PASSPORT.finditer(text):
             add(m.start(1), m.end(1), 0.8)
-        for m in (*ENGLISH_INTRO.finditer(text), *KOREAN_INTRO.finditer(text)):
+        for m in ENGLISH_INTRO.finditer(text):
             add(m.start(m.lastindex or 0), m.end(m.lastindex or 0), 0.8)
         for m in (*_LATIN_PARTY.finditer(text), *_QUOTED_KANA_FULL_NAME.finditer(text)):
             for g in range(1, (m.lastindex or 0) + 1):
@@ -983,9 +1010,11 @@ class PersonRecognizer(EntityRecognizer):
                 add(pair.start(1), pair.end(1), score)
         if _SPELLING_CONTEXT.search(text):  # ローマ字が違って…いまは Tubasa になってる: a name misspelt
             found = {w for s, e in spans for w in text[s:e].split() if _LATIN_WORD.fullmatch(w)}
+            kana = {text[s:e] for s, e in spans if _KANA.fullmatch(text, s, e)}  # 「トメ」はTome
             for m in _LATIN_WORD.finditer(text):
                 if m.group() not in found and (is_romaji_word_name(m.group()) or any(
-                        difflib.SequenceMatcher(None, m.group(), w).ratio() >= 0.8 for w in found)):
+                        difflib.SequenceMatcher(None, m.group(), w).ratio() >= 0.8 for w in found)
+                                               or any(spells_in_romaji(m.group(), k) for k in kana)):
                     add(m.start(), m.end(), 0.7)
         extended = sorted((s, _without_copula(text, s, e), score)
                           for (s, e), score in ((self._extend(doc, text, *span), score) for span, score in spans.items()))
@@ -1007,13 +1036,15 @@ class PersonRecognizer(EntityRecognizer):
         """The last word on a candidate: a word, a thing, a place, a work or a pet's kind, not a person;
         `conversation` is `in_chat_register(text)`, taken once per text."""
         folded = unicodedata.normalize("NFKC", text[s:e])  # ｽﾀｯﾌ as スタッフ
-        return (folded in NEVER_NAMES or (folded != text[s:e] and folded in NOT_NAMES) or text[s:e] in CHAT_REPLIES
+        return (folded in NEVER_NAMES or _HANGUL.search(folded) is not None
+                or (folded != text[s:e] and folded in NOT_NAMES) or text[s:e] in CHAT_REPLIES
                 or _english_fragment(text[s:e])
                 or bool(PET_KIND.fullmatch(text, s, e))
                 or bool(NOT_NAME_TAIL.search(unicodedata.normalize("NFKC", text[s:e])))  # ｱﾌﾟﾘ as アプリ
                 or bool(_NOT_A_NAME_SHAPE.search(text[s:e])) or bool(NOT_ONE_NAME.search(text, s, e))
                 or _a_temple_or_village(doc, text, s, e)
                 or text.endswith("駅", 0, s) or bool(_PLACE_AFTER_NAME.match(text, e))
+                or (e - s == 1 and text[s - 1:s].isdigit())  # 100均
                 or text.endswith(("the ", "The "), 0, s)  # the Rose Hall, the Sakura Suite: a place, not a person
                 or (_LATIN_END.search(text, s, e) is not None and text[e:e + 1].isdigit())  # OPPO Reno9 A: a model
                 or (KATAKANA_WORD.fullmatch(text, s, e) is not None and _MODEL_SIZE_AFTER.match(text, e) is not None)
@@ -1030,7 +1061,7 @@ class PersonRecognizer(EntityRecognizer):
                     _a_character_or_performer(text, s, e) or a_train(text, s, e) or a_typhoon(text, s, e)
                     or an_animal(text, s, e) or (self.keep_public_figures and a_public_figure(text, s, e))
                     or _a_word_with_chan(doc, text, s, e)
-                    or a_variety(text, s, e))))
+                    or a_variety(text, s, e) or a_wine(text, s, e))))
 
     @staticmethod
     def _coordinated(text: str, names: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
@@ -1052,6 +1083,12 @@ class PersonRecognizer(EntityRecognizer):
                             has_unknown_word(word) or as_hiragana(word) in KANA_NAME_WORDS))
                         or (quoted and plausible_given_name(word))):
                     found.append((m.start(group), m.end(group), 0.6))
+            at = end  # 子ども2人（そら・うみ）: the rest of a list of names in brackets
+            while (_OPEN_BRACKET.search(text, 0, start) and (dot := _DOTTED_IN_BRACKETS.match(text, at)) and (
+                    plausible_given_name(dot.group(1)) or (HIRAGANA_WORD.fullmatch(dot.group(1)) and dot.group(1)
+                                                           not in NOT_NAMES and dot.group(1) not in HIRAGANA_WORDS))):
+                found.append((dot.start(1), dot.end(1), 0.6))
+                at = dot.end(1)
             if (text[start:end] in ONE_KANJI_NAMES and (one := _ONE_KANJI_JOINED.search(text, 0, start)) is not None
                     and one.group(1) in ONE_KANJI_NAMES):
                 found.append((one.start(1), one.end(1), 0.6))  # 光と舞の兄妹: two one-kanji names
@@ -1082,8 +1119,11 @@ class PersonRecognizer(EntityRecognizer):
     def _not_a_name(doc: Doc, text: str, start: int, end: int) -> bool:
         """A title in 『』 (『ステラ・クロニクル』), an inflected verb (長崎いきます, あった　できた), or kana glued
         to the katakana word after them (あさぎポータル)."""
-        if text[start - 1:start] == "『" and text[end:end + 1] == "』" and not _labelled_quote(text, start - 1):
-            return True
+        if text[start - 1:start] in "「『" and text[end:end + 1] in "」』" and start > 0:
+            if _labelled_quote(text, start - 1):
+                return False  # 名前「こはる」: a name quoted, not こ|はる read as a verb
+            if text[start - 1] == "『":
+                return True
         if HIRAGANA_WORD.fullmatch(text[start:end]) and _KATAKANA_AFTER_KANA.match(text, end):
             return True
         # A verb and its ending (長崎いき|ます; in kana, in every word: あっ|た　でき|た, not みや|し|た さら).
@@ -1126,6 +1166,8 @@ class PersonRecognizer(EntityRecognizer):
             if (nxt is not None and nxt.idx == end and len(nxt.text) <= 2 and _NAME_TAIL.match(nxt.text)
                     and nxt.text not in NOT_NAMES and not nxt.tag_.startswith(_NOT_NAME_POS)):
                 end = nxt.idx + len(nxt.text)
+            elif nxt is not None and nxt.idx == end and nxt.text == "子" and KATAKANA_WORD.fullmatch(tokens[-1].text):
+                end += 1  # 田村ヨシ|子さん: Sudachi tags the 子 of a katakana given name a suffix
         if tokens and tokens[0].tag_.startswith("名詞-固有名詞-人名-名") and tokens[0].i > 0:
             # A family name Sudachi did not recognise: 河下|水希, 車|吉章.
             prev = doc[tokens[0].i - 1]
