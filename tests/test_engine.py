@@ -1307,3 +1307,21 @@ def test_quoted_names_readings_listed_children_korean_chinese_spellings_and_care
         anonymizer, text, names):
     out = anonymizer.redact([text])[0].text
     assert not any(n in out for n in names), out
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("双子のひかりとこだまです", ["ひかり"]), ("彼女のユイと2連番で申し込みました", ["ユイ"]),
+    ("妹のハルキが来ます", ["ハルキ"]),
+    ("うちの蓮が転んだみたいで", ["蓮"]), ("大和が運転します。よろしくお願いします", ["大和"]),
+    ("先月までミナト急便でドライバーしてました", ["ミナト急便"]), ("職場（あおば総研）の近くで受け取りたい", ["あおば総研"]),
+    ("参加者：Liam Carter, Noah Evans", ["Liam Carter", "Noah Evans"]),
+])
+def test_names_after_kin_opening_a_message_and_listed_and_bracketed_workplaces_are_redacted(anonymizer, text, names):
+    out = anonymizer.redact([text])[0].text
+    assert not any(n in out for n in names), out
+
+
+@pytest.mark.parametrize("text", ["曲目は担当講師と相談します", "10連ガチャでアオイが出た", "バイオリンは調整済みです",
+                                  "バラは「ジュード・ジ・オブスキュア」と「アンジェラ」が人気です"])
+def test_words_opening_a_message_game_draws_instruments_and_quoted_roses_are_kept(anonymizer, text):
+    assert anonymizer.redact([text])[0].text == text

@@ -104,7 +104,7 @@ _THING_AFTER_QUOTE = re.compile(r"[」』](?:[「『][^「」『』\n]{1,12}[」
                                 r"|って名前の(?!子|人|方|スタッフ|娘|息子|男|女|お客|先生|友達)[^\s、。]{1,6}"
                                 r"|(?:って|という|っていう)(?:名前の)?(?:シティサイクル|ママチャリ|自転車|ソファ|テーブル|ケーキ"
                                 r"|花束|ブーケ|商品|モデル|プラン|コース|メニュー|セット))")
-_EARLIER_QUOTE = re.compile(r"[「『][^「」『』\n]{1,12}[」』](?:と|、|・|や|か|or|/)?$")
+_EARLIER_QUOTE = re.compile(r"[「『][^「」『』\n]{1,16}[」』](?:と|、|・|や|か|or|/)?$")
 
 
 def a_quoted_thing(text: str, start: int, end: int) -> bool:
@@ -112,7 +112,7 @@ def a_quoted_thing(text: str, start: int, end: int) -> bool:
     if text[start - 1:start] not in ("「", "『") or text[end:end + 1] not in ("」", "』"):
         return False
     opened = start - 1
-    while (earlier := _EARLIER_QUOTE.search(text, max(0, opened - 16), opened)) is not None:
+    while (earlier := _EARLIER_QUOTE.search(text, max(0, opened - 20), opened)) is not None:
         opened = earlier.start()
     return _THING_BEFORE_QUOTE.search(text, max(0, opened - 10), opened) is not None or (
         _THING_AFTER_QUOTE.match(text, end) is not None)

@@ -234,7 +234,8 @@ _DEPARTMENT_AFTER = re.compile(r"[ \u3000]?[\u4e00-\u9fffァ-ヴー]{2,10}?(?:�
 # とんかつ かつ久 三軒茶屋店の店長の…, オクト設計様の法人契約): whatever name stands before them is an affiliation.
 _WORKS_AT_AFTER = re.compile(r"に勤め|に勤務|で働い|で働き|の職員|の社員|の従業員|に所属|に入社|に通勤|の店長|のスタッフ"
                              r"|で(?:パート|アルバイト|バイト|派遣|アシスタント"
-                             r"|事務|[\u4e00-\u9fff]{0,3}(?:看護師|保育士|教員|介護職|介護士|ヘルパー))"
+                             r"|事務|ドライバー|運転手|店員|エンジニア"
+                             r"|[\u4e00-\u9fff]{0,3}(?:看護師|保育士|教員|介護職|介護士|ヘルパー))"
                              r"|様の(?:法人|ご担当|担当者|研修|人事|総務|経理|社員|従業員)"
                              # where someone studies: あさひ看護専門学校に4月から通う, みどり幼稚園の年長
                              r"|(?<=[校園学])(?:に(?:[^、。]{0,6}?)通[うっわえ]|に在籍|の(?:生徒|学生|年長|年中|年少|[1-6１-６]年))")
@@ -424,6 +425,9 @@ class OrganizationRecognizer(RegexRecognizer):
         (_KANJI_NAME + _COMPANY_CONTEXT, 0.6),
         (_LATIN_SHA, 0.6),
         (_KATAKANA_SHA, 0.6),
+        # 塾（翠嶺アカデミー）, 職場（みなと総研）: a school or a workplace named in brackets after its kind
+        (r"(?:(?<=塾[（(])|(?<=職場[（(])|(?<=勤務先[（(])|(?<=勤め先[（(])|(?<=会社[（(])|(?<=学校[（(]))"
+         r"[^0-9（()）、。\s]{2,14}(?=[）)])", 0.7),
         (_LATIN_LEGAL, 0.9),
         # An account holder's legal form as banks abbreviate it (カ）コトノハコウボウ, ユ）ヤマダショウテン).
         (r"(?<![ァ-ヴA-Za-z])(?:カ|ユ|ド|シャ|ザイ|イ)[）)][ァ-ヴー][ァ-ヴー ・]{1,20}(?<! )", 0.8),

@@ -80,7 +80,10 @@ NEVER_NAMES = frozenset(
     # A family temple and the sects, which GiNZA tags as persons (浄土真宗なんですけど, うちの菩提寺が).
     "菩提寺 浄土真宗 真宗 浄土宗 日蓮宗 曹洞宗 臨済宗 天台宗 真言宗 禅宗 入口 出口 宮司 禰宜 神主 住職 巫女 調律 "
     # things GiNZA tags as persons (ケージはお持ちのもの, サロン向けプラン, アクスタまだある？)
-    "ケージ サロン ワンピース アクスタ グッズ Lake Mount".split()
+    "ケージ サロン ワンピース アクスタ グッズ Lake Mount "
+    # instruments (バイオリンは分数サイズまで)
+    "バイオリン ヴァイオリン ビオラ ヴィオラ チェロ フルート クラリネット サックス トランペット トロンボーン ホルン "
+    "ウクレレ オーボエ ファゴット".split()
 )
 NOT_NAMES |= NEVER_NAMES
 # Titles written after a name (鈴木部長, ファルエル学長, バルダッチ知事): a name before them, unless a place.
@@ -232,7 +235,7 @@ KIN_BEFORE = re.compile(r"(?:(?:娘|息子|むすめ|むすこ|夫|妻|主人|�
                         # a nursery class (ひまわり組のそうた)
                         r"|(?<![ぁ-ゖァ-ヴー\u4e00-\u9fff])[ぁ-ゖァ-ヴー\u4e00-\u9fff]{1,6}組"
                         r"|兄|姉|嫁|婿|甥|姪|彼氏|彼女|友達|友人|祖母|祖父|父|母|父親|母親|お父さん|お母さん|叔母|叔父|伯母|伯父|(?:お|おお)?(?:ばあ|じい)ちゃん|義母|義父|いとこ"
-                        r"|家内|奥さん|かみさん|相方|パートナー|婚約者|(?<![\u4e00-\u9fff])(?:上|下)(?!の子)"
+                        r"|家内|奥さん|かみさん|相方|パートナー|婚約者|うち|(?<![\u4e00-\u9fff])(?:上|下)(?!の子)"
                         r"|年長|年中|年少|[小中]学[1-6１-６]年生?|高校[1-3１-３]年生?|[1-9１-９]歳"
                         r"|(?<![\u4e00-\u9fff])[小中高][1-6１-６](?:年生?)?)の"
                         # 祖父・陸の: who they are, a middle dot, the name
@@ -279,6 +282,12 @@ KANA_NAME_WORDS = frozenset("さくら ひかり ひなた あおい かえで �
                             "あんず もも ゆず なな みどり ひとみ あきら ひろし まさる すばる ゆかり かのん みさき ほのか "
                             "あかね まどか こはる かおる ひかる あやめ さやか そら りく かい れん りん ゆい めい ひな "
                             "はな こう しょう まい あい らん みらい こうき".split())
+# Given names among the most common in kana that Sudachi does not read as names in katakana (彼氏のユウト, 弟のソウタ).
+COMMON_KANA_NAMES = frozenset("はると ゆうと そうた ゆいと みなと そうま ゆうま かいと たくみ しょうた けんた だいき はるき "
+                              "りょう しゅん かずま はやと りょうた ゆうた こうた そうすけ けんと たいが りと あらた いつき "
+                              "ひろと かける たける まさと なおき ゆうせい りゅうせい あさひ かなた ゆずき りお こはる "
+                              "ひまり ゆな さな いろは みお ゆうな ことは えま あいり みゆ ゆあ りこ まお ちひろ ももか "
+                              "あやか ゆか はるな ゆきな えみ りな ななみ かほ しおり".split())
 # Older women's given names in katakana that are words too (ハツ, トメ, ウメ): names only where one is expected.
 ELDER_KATAKANA_NAMES = frozenset("ハツ トメ キク ウメ マツ フミ ツル シズ ヨネ チヨ キヨ タケ スエ イネ".split())
 # Where a kana name ends: before a particle, an honorific or punctuation (みずほへ, ゆいが).
@@ -320,6 +329,13 @@ CALLED_PERSON = re.compile(r"(?:^|(?<=[のは、\s]))([\u4e00-\u9fff々]{1,4}|[�
 NAME_WITH_READING = re.compile(r"(?:^|(?<=[\s、。！？!?「])|(?<=担当の)|(?<=担当、))"  # 担当の東雲（しののめ）です
                                r"([\u4e00-\u9fff々]{1,4})[（(][ぁ-ゖ]{2,8}[）)](?=です|と申|で登録|で予約|でお願い)")
 _INTRO_AFTER = re.compile(r"です|と申|(?:っ|と)いいます|と言います")
+SUBJECT_DOING = re.compile(r"(?:^|(?<=[\n。！!？?]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}|[\u4e00-\u9fff々]{1,2})[がは]"
+                           r"(?=[^。\n]{0,8}?(?:運転|予約|参加|申し込|申込|希望|使[いうっ]|乗[りるっ]|通[いうっ]|習[いうっ]"
+                           r"|休[みむん]|熱|風邪|ケガ|怪我))")
+# A list of Latin names after a label (乗船名簿：Nguyen Thi Lan, Tran Van Minh).
+LATIN_LIST_LABEL = re.compile(r"(?:名簿|参加者|同行者|メンバー|乗客|乗船者|宿泊者|出席者|利用者)[^:：\n]{0,4}[:：]"
+                              r"[ \u3000]*")
+_LATIN_LIST_ITEM = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+){1,3})(?:[ \u3000]*[,、][ \u3000]*|[ \u3000]*$)")
 # A name before what only a person has (みずほの誕生日が, ゆいの名前で), or what one signs up under (みのりで登録).
 _NAME_BEFORE_OWN = re.compile(r"(?:^|(?<=[\s、。！!？?「]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6})(?:の(?:お?誕生日|名前|名義"
                               r"|(?:メール)?アドレス|アカウント|スマホ|携帯)|に聞い[たて]"
@@ -431,7 +447,8 @@ def _a_character_or_performer(text: str, start: int, end: int) -> bool:
 _LIKENESS_AFTER = re.compile(r"みたいな|みたいに|くらいの|ぐらいの|っぽい|風の|風に")
 # Words of a game's chat (天井まで回した, 限定ボイス, 推しは…): the katakana names there are characters, and a
 # player's own name comes with an honorific or a label that scores it higher.
-_GAME_CONTEXT = re.compile(r"ガチャ|天井|[0-9０-９]+連|推し|限定ボイス|キャラ|SSR|ピックアップ|排出|周回|編成|凸")
+_GAME_CONTEXT = re.compile(r"ガチャ|天井|[0-9０-９]+連(?![番休泊勝敗])|推し|限定ボイス|キャラ|SSR|ピックアップ|排出|周回"
+                           r"|編成|凸")  # not 2連番 (two seats in a row)
 _KATAKANA_CHAR = re.compile(r"[ァ-ヴー]")
 _NAME_TAIL = re.compile(r"^(?:[\u4e00-\u9fff々]{1,2}|[ぁ-ゖ]{1,2})$")
 _KANJI_WORD = re.compile(r"^[\u4e00-\u9fff々]{1,3}$")
@@ -471,7 +488,7 @@ def plausible_given_name(word: str) -> bool:
                 or _two_kanji_not_a_word(word))
     if KATAKANA_WORD.fullmatch(word):  # アオイ as あおい
         return (has_person_name_word(word) or has_unknown_word(word) or as_hiragana(word) in KANA_NAME_WORDS
-                or word in ELDER_KATAKANA_NAMES)
+                or as_hiragana(word) in COMMON_KANA_NAMES or word in ELDER_KATAKANA_NAMES)
     if word in KANA_NAME_WORDS:
         return True
     return not is_one_known_word(word) and (  # not いうこと, ために, したい; but ことね is a name
@@ -617,12 +634,17 @@ def _a_word_with_chan(doc: Doc, text: str, start: int, end: int) -> bool:
             and not KIN_BEFORE.search(text, max(0, start - 8), start))
 
 
+def _after_kin(text: str, start: int) -> bool:
+    """Who someone is comes right before `start` (双子の|ひかり, 子ども3人（|りく)."""
+    return (kin := KIN_BEFORE.search(text, max(0, start - 10), start)) is not None and kin.end() == start
+
+
 def _among_places(doc: Doc, start: int, end: int) -> bool:
     """An item of a ・ list next to a place (溝の口・高津・二子新地): a stop or a district, not a surname.
     Only a ・ next to the span, spaces aside, can make one, so the token scans run only then."""
     if not (doc.text[:start].rstrip().endswith("・") or doc.text[end:].lstrip().startswith("・")):
         return False
-    if (kin := KIN_BEFORE.search(doc.text, max(0, start - 10), start)) is not None and kin.end() == start:
+    if _after_kin(doc.text, start):
         return False  # 子ども3人（りく・うみ）: children listed
     before = [t for t in doc if t.idx + len(t.text) <= start][-2:]  # place, ・
     after = [t for t in doc if t.idx >= end][:2][::-1]  # place, ・ (reversed)
@@ -957,6 +979,16 @@ class PersonRecognizer(EntityRecognizer):
                 add(m.start(1), m.end(1), 0.7)
         for m in NAME_WITH_READING.finditer(text):
             add(m.start(1), m.end(1), 0.8)
+        for m in SUBJECT_DOING.finditer(text):  # a kanji word only if a name (大地), not any two (曲目)
+            name = m.group(1)
+            if name in ONE_KANJI_NAMES or name in KANJI_NAME_WORDS or has_person_name_word(name) or (
+                    not _ALL_KANJI.fullmatch(name) and plausible_given_name(name)):
+                add(m.start(1), m.end(1), 0.7)
+        for m in LATIN_LIST_LABEL.finditer(text):
+            at = m.end()
+            while (item := _LATIN_LIST_ITEM.match(text, at)) is not None:
+                add(item.start(1), item.end(1), 0.8)
+                at = item.end()
         for m in NAME_BEFORE_READING_LABEL.finditer(text):
             add(m.start(1), m.end(1), 0.8)
         for m in STAFF_SELF.finditer(text):
@@ -1058,7 +1090,8 @@ class PersonRecognizer(EntityRecognizer):
                                       or _a_known_katakana_thing(doc, text, s, e)))
                 # with a cue of their own, also in a line of chat with no marks at all (作中のハルとナツの関係性が尊い)
                 or ((conversation or not _PROSE_END.search(text)) and (
-                    _a_character_or_performer(text, s, e) or a_train(text, s, e) or a_typhoon(text, s, e)
+                    _a_character_or_performer(text, s, e) or (a_train(text, s, e) and not _after_kin(text, s))
+                    or a_typhoon(text, s, e)
                     or an_animal(text, s, e) or (self.keep_public_figures and a_public_figure(text, s, e))
                     or _a_word_with_chan(doc, text, s, e)
                     or a_variety(text, s, e) or a_wine(text, s, e))))
