@@ -394,7 +394,8 @@ _PRODUCT_AFTER = (r"(?:(?P<model>[ \u3000・]?の?[ \u3000]?(?:[A-Za-z]+[0-9-][A
                   r"|[ \u3000](?:Switch|Watch|Pay|Pixel|Xperia|PlayStation"
                   r"|Surface|Galaxy|Echo|Kindle|AirPods|Music|TV|Stratocaster|Telecaster|Les Paul|Jazz Bass))"
                   r"|(?=[ \u3000]?製(?!造|作)|純正|[ \u3000]?の[ \u3000]?[ァ-ヴー]{0,8}?(?:" + PRODUCT_WORDS + r")"
-                  r"|の(?!スマホ|スマートフォン|ケータイ|パソコン|タブレット)(?P<product>[ァ-ヴー]{2,12})"
+                  r"|の(?!スマホ|スマートフォン|ケータイ|パソコン|タブレット)(?P<product>[ァ-ヴー]{2,12}"
+                  r"(?:・[A-Za-z0-9ァ-ヴー]{1,6})?)"  # パナソニックのビビ・DX
                   r"(?:に|を|が|は|って|も|の|で|と|用|対応|[、。？！?!]|$)))")
 
 

@@ -86,7 +86,7 @@ _OWN_COMPANY_BEFORE = re.compile(r"(?:" + _LEGAL + _COMPANY_NAME + "|" + _COMPAN
 _OWN_LABEL_BEFORE = re.compile(r"(?:【(?:本社|本店|運営|運営会社|会社概要|会社情報|所在地|返送先|返却先|お問い?合わせ先"
                                r"|店舗案内|店舗情報|会社案内|アクセス)】"
                                # 【霊園所在地】, 【買取センター】: a label naming the business's own place
-                               r"|【[^】\n]{1,8}(?:所在地|センター|事務局|窓口|受付)】"
+                               r"|【[^】\n]{1,8}(?:所在地|センター|事務局|窓口|受付|校|スタジオ|店|教室|本部|事務所|サロン)】"
                                r"|(?<![\u4e00-\u9fff])(?:運営|運営会社|返送先|返却先|お問い?合わせ先|所在地)[:：\s\u3000]"
                                r"|(?:乗船|集合|チェックイン)?(?:受付|集合場所|乗り場|乗船場)[:：]"
                                # 祇園店は京都府…: a branch of the business and where it is

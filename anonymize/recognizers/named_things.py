@@ -70,7 +70,7 @@ _SHOP_KINDS = (r"ラーメン|カフェ|焼肉|居酒屋|寿司|鮨|喫茶|食�
                r"|定食|料理|旅館|民宿|ホテル|ペンション|ゲストハウス|サロン|美容室|ヘアサロン|理容室?|トリミングサロン"
                r"|ショップ|トイショップ|ホビーショップ|パティスリー|洋菓子|和菓子|菓子|割烹|小料理|スナック|珈琲|コーヒー"
                r"|ブティック|工房|商店|書店|古書店|花屋|フラワーショップ|クリーニング|鍼灸院|整骨院|教室|スタジオ"
-               r"|オートガレージ|ガレージ|モータース|整備工場|自動車整備|ボディショップ|麺屋|麺処|中華そば|らーめん|拉麺")
+               r"|オートガレージ|オートサービス|ガレージ|モータース|整備工場|自動車整備|ボディショップ|麺屋|麺処|中華そば|らーめん|拉麺")
 _QUOTED_SHOP_BEFORE = re.compile(r"(?:" + _SHOP_KINDS + r")(?:屋|店)?「$")
 _SHOP_BEFORE = re.compile(r"(?<![のな])(?:" + _SHOP_KINDS + r")(?:屋|店)?[・ \u3000]?$")
 
@@ -141,7 +141,7 @@ def a_quoted_title(text: str, start: int, end: int) -> bool:
 
 # Car models, many of them given names too (ノア, セレナ, ミラ, ルークス): a model in a message about a car.
 CAR_MODELS = frozenset(
-    "ノア ヴォクシー アクア プリウス ヤリス カローラ クラウン アルファード ヴェルファイア "
+    "シルビア ノア ヴォクシー アクア プリウス ヤリス カローラ クラウン アルファード ヴェルファイア "
     "ハリアー ライズ ルーミー シエンタ パッソ ヴィッツ エスティマ ウィッシュ カムリ スープラ "
     "セリカ ランドクルーザー ハイエース セレナ ノート リーフ デイズ ルークス エクストレイル "
     "キックス マーチ キューブ ティーダ ジューク エルグランド オーラ フィット フリード "
@@ -152,17 +152,20 @@ CAR_MODELS = frozenset(
     "デリカ アウトランダー パジェロ ミニキャブ".split())
 _CAR_TALK = re.compile(r"車検|車|エンジン|エアコン|タイヤ|オイル|燃費|走行|運転|納車|買取|査定|整備|点検|修理|板金"
                        r"|ディーラー|クラッチ|ブレーキ|バッテリー|ミッション|ワイパー|ナビ|ドラレコ|試乗|F1|レース|ｸﾗｯﾁ|ｴﾝｼﾞﾝ"
-                       r"|座席|トランク|荷室|駐車|給油|ガソリン|カーシェア|レンタカー|チャイルドシート")
+                       r"|座席|トランク|荷室|駐車|給油|ガソリン|カーシェア|レンタカー|チャイルドシート|入庫")
 _CAR_OWNER_AFTER = re.compile(r"さん|様|くん|ちゃん|君|と申|が担当")
 _CAR_LIST_SPLIT = re.compile(r"[・、/]")
+_KATAKANA_RUN = re.compile(r"[ァ-ヴー]+")
 _GRADE = re.compile(r"(?<=[ァ-ヴー])[ -]?(?:e-POWER|e:HEV|HYBRID|ハイブリッド|[A-Z][A-Za-z0-9-]{0,8})$")  # ノートe-POWER
 
 
 def a_car_model(text: str, start: int, end: int) -> bool:
     """A car model, or a list of them (ルークス・ミラ・ラパン), in a message about a car."""
     models = [_GRADE.sub("", unicodedata.normalize("NFKC", w)) for w in _CAR_LIST_SPLIT.split(text[start:end])]
+    # two models compared are car talk too (セレナe-POWERとアルファード、どっちが)
     return (all(m in CAR_MODELS for m in models) and _CAR_OWNER_AFTER.match(text, end) is None
-            and _CAR_TALK.search(text) is not None)
+            and (_CAR_TALK.search(text) is not None
+                 or len({w for w in _KATAKANA_RUN.findall(text) if w in CAR_MODELS}) >= 2))
 
 # Wine by its château, house or maker (シャトー・マルゴーの2015年, ドン・ペリニヨンのロゼ, ルイ・ジャドのシャブリ): katakana
 # in a message about wine, unless someone is addressed, introduced or written to.
@@ -194,6 +197,7 @@ _ORIGIN_AFTER = re.compile(r"(?:さん|くん|ちゃん)?[（(][^（）()]{1,8}�
 # Varieties known by a name alone (佐藤錦 is a cherry, 紅秀峰 another).
 VARIETIES = frozenset("佐藤錦 紅秀峰 紅さやか 高砂 幸水 豊水 王林 紅玉 秋映 シナノゴールド 夢つくし 紅ほっぺ".split())
 _GROWER_AFTER = re.compile(r"さん|様|くん|ちゃん|氏|農園|が(?:育て|作|栽培|担当|収穫)")
+_INTRODUCED = re.compile(r"です|でございます|と申|が(?:担当|対応|承)")  # 担当の高梨です: a surname ending in 梨
 
 
 def a_variety(text: str, start: int, end: int) -> bool:
@@ -203,7 +207,8 @@ def a_variety(text: str, start: int, end: int) -> bool:
         return True
     if _GROWER_AFTER.match(text, end):
         return False
-    return _PRODUCE_AFTER.match(text, end) is not None or _NAMED_PRODUCE.fullmatch(text, start, end) is not None or (
+    named = _NAMED_PRODUCE.fullmatch(text, start, end) is not None and _INTRODUCED.match(text, end) is None
+    return _PRODUCE_AFTER.match(text, end) is not None or named or (
         _PRODUCE_BEFORE.search(text, max(0, start - 16), start) is not None)
 
 # Words only animals get (里親, 毛色, お昼寝中 of a café cat, トリミング): in a message with one of them, a kana name

@@ -389,9 +389,11 @@ def _a_place_or_fan(text: str, start: int, end: int) -> bool:
 
 
 _HOME_NAME_END = re.compile(r"の(?:里|家|杜|森|郷|園|丘|苑)$")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _SCHOOL_CLUB = re.compile(r"(?:吹奏楽|軽音楽?|合唱|演劇|美術|写真|放送|科学|文芸|茶道|華道|書道|囲碁|将棋|野球|サッカー"
                           r"|(?:ソフト)?テニス|バスケ(?:ットボール)?|バレー(?:ボール)?|陸上|水泳|剣道|柔道|空手|弓道|卓球"
-                          r"|バドミントン|ハンドボール|ラグビー|新?体操|ダンス|チア|山岳|天文|鉄道|料理|手芸|漫画|アニメ)部")
+                          r"|バドミントン|ハンドボール|ラグビー|新?体操|ダンス|チア|山岳|天文|鉄道|料理|手芸|漫画|アニメ)部"
+                          r"|日本史|世界史|数学|国語|英語|理科|社会|物理|化学|生物|地理|古文|漢文")  # school subjects
 
 
 def _kana_not_noun(doc: Doc, start: int, end: int) -> bool:
@@ -493,7 +495,8 @@ class OrganizationRecognizer(RegexRecognizer):
                    or _LEGAL_FORM_RE.search(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
         results = [r for r in results if not _a_place_or_fan(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
         results = [r for r in results if not _generic_body(text[r.start:r.end])
-                   and not _SCHOOL_CLUB.fullmatch(text, r.start, r.end)]
+                   and not _SCHOOL_CLUB.fullmatch(text, r.start, r.end) and not _HANGUL.search(text, r.start, r.end)
+                   and not (r.start == 1 and text[0] == "【" and text[r.end:r.end + 1] == "】")]
         if self.keep_public_figures:  # 隈研吾さんの建物: NER took the architect and his honorific for a company
             results = [r for r in results if not _a_public_figure_addressed(text, r.start, r.end)]
         if not _ATTENDS_THERE.search(text):  # a nursery one applies to (ひまわり保育園は募集枠が…) is where, not whose

@@ -39,6 +39,7 @@ from anonymize.lexicon import (
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
 from anonymize.recognizers.address import PREFECTURES
 from anonymize.recognizers.base import NOT_ONE_NAME, ascii_bounded, extend_foreign_name, in_chat_register, tokens_in
+from anonymize.recognizers.foreign_names import chinese_line
 from anonymize.recognizers.named_things import (
     a_car_model,
     a_public_figure,
@@ -83,7 +84,7 @@ NEVER_NAMES = frozenset(
     "ケージ サロン ワンピース アクスタ グッズ Lake Mount "
     # instruments (バイオリンは分数サイズまで)
     "バイオリン ヴァイオリン ビオラ ヴィオラ チェロ フルート クラリネット サックス トランペット トロンボーン ホルン "
-    "ウクレレ オーボエ ファゴット".split()
+    "ウクレレ オーボエ ファゴット アンコール".split()
 )
 NOT_NAMES |= NEVER_NAMES
 # Titles written after a name (鈴木部長, ファルエル学長, バルダッチ知事): a name before them, unless a place.
@@ -126,8 +127,8 @@ ROMAN_VOUCHED_AFTER = ("です", "と申します", "の名前", "名義", "名�
 LIST_ITEM = re.compile(r"、[ぁ-んァ-ヴー\u4e00-\u9fff々]{1,8}、")
 # A name right after a label for one: 名前は四月一日陽翔です, 予約の名前をどうめきに変更.
 NAME_AFTER_LABEL = re.compile(r"(?:(?<=名前は|名前を|氏名は|名義は|名前が|宛名は|旧姓 |旧姓は|旧姓:|よみは|読みは)"
-                              r"|(?<=登録名は|予約名は|受取人は|契約者は|申込者は|新しくは)|(?<=ふりがなは|フリガナは)"
-                              r"|(?<=注文者は|予約者は|購入者は|名義人は|利用者は)"
+                              r"|(?<=登録名は|予約名は|受付名は|受取人は|契約者は|申込者は|新しくは)|(?<=ふりがなは|フリガナは)"
+                              r"|(?<=注文者は|予約者は|購入者は|名義人は|利用者は|差出人は|送り主は|依頼主は)"
                               r"|(?<=名字は|苗字は|新姓は)|(?<=フルネームは))"
                               r"[^\s、。!！?？]{1,10}?"
                               r"(?:[ \u3000][^\s、。!！?？]{1,6}?)?"
@@ -142,7 +143,7 @@ ACCOUNT_HOLDER = re.compile(r"(?<=[（(])[ァ-ヴー]{2,}(?:[ \u3000][ァ-ヴー
                             r"|(?<=[0-9][ \u3000])[ァ-ヴー]{2,}[ \u3000][ァ-ヴー]{1,}(?![ァ-ヴー])")
 ACCOUNT_CONTEXT = ("口座", "名義", "振込", "振り込", "返金", "銀行", "支店", "普通", "当座", "ゆうちょ", "(普)", "(当)")
 # The second half of a name written with a space (ふじた つむぎです, 山田 太郎様).
-_SECOND_HALF = re.compile(r"[ \u3000]([ぁ-んァ-ヴー\u4e00-\u9fff々]{1,4})(?=です|と申|様|さん|、|。|！|!|（|\(|\s|$"
+_SECOND_HALF = re.compile(r"[ \u3000]([ぁ-んァ-ヴー\u4e00-\u9fff々]{1,4})(?=です|と申|様|さん|、|。|！|!|（|\(|\s|$|・"
                           r"|で(?:登録|予約|申し込|申込))")
 # Two words of half-width katakana (ﾔﾏﾀﾞ ﾀﾛｳ): how bank and card systems print a holder's name.
 HALFWIDTH_NAME = re.compile(r"(?<![ｦ-ﾟ])[ｦ-ﾟ]{2,}[ \u3000][ｦ-ﾟ]{1,}")
@@ -158,7 +159,8 @@ _LATIN_NAME = (r"(?!(?:Mr|Ms|Mrs|Dr|Miss)\b)([A-Z][a-zà-öø-ÿ]+(?:-[A-Za-z][a
 _GREETING = re.compile(r"\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you|(?<=[\"“「『])To),? ")  # a card: “To Mia, love Dad”
 # The words an English self-introduction starts with; a name may follow even when it is an English word.
 ENGLISH_SELF_INTRO = r"I am|I'm|[Tt]his is|[Mm]y name is"
-ENGLISH_INTRO = re.compile(r"(?:\b(?:" + ENGLISH_SELF_INTRO + r"|[Nn]ame:|(?:[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter"
+ENGLISH_INTRO = re.compile(r"(?:\b(?:" + ENGLISH_SELF_INTRO + r"|[Ww]e're|[Ww]e are|[Nn]ame:"
+                           r"|(?:[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter"
                            r"|[Mm]other|[Ff]ather|[Ff]riend|[Nn]ame|[Pp]assenger|[Gg]uest) is|[Nn]ame,?"
                            r"|under the name(?: of)?|(?:is|are|was|booked|reserved|made) under"
                            # my exchange partner Haruto, our wedding planner Aya: one word may say what kind
@@ -256,7 +258,8 @@ _KANA_PHRASE_STARTS = ("ため", "いう", "こと", "もの", "とこ", "よう
 _PARTICLE_AFTER_NAME = re.compile(r"から|より|[がはもをにとへやの、。）)]|で(?=[、,])|です|ちゃん|くん|さん|様"
                                   r"|[（(][0-9０-９ぁ-ゖ]|[（(][小中高][1-6１-６]"
                                   r"|・(?=[^（()）\n]{1,8}[）)])")  # （りく・うみ）: names listed in brackets
-_NAME_BEFORE_AGE = re.compile(r"(?:^|(?<=[\s、。：:「/,，はが]))([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?"
+_NAME_BEFORE_AGE = re.compile(r"(?:^|(?<=[\s、。：:「/,，はが])|(?<=[）)]と))"  # 陸（5歳）と|海（3歳）
+                              r"([\u4e00-\u9fff々]{1,4}(?:[ \u3000][\u4e00-\u9fff々]{1,3})?"
                               r"|[ぁ-ゖ]{2,5}|[ァ-ヴー]{2,8})$")
 # A word joined by と right before or after a name (得意なミズキと|相良, 相良と|ミズキを).
 _COORDINATED_BEFORE = re.compile(r"(?:^|(?<=[\s、。「なのはがも]))([ァ-ヴ][ァ-ヴー]{1,6}|[\u4e00-\u9fff々]{2,4})と$")
@@ -315,7 +318,8 @@ STAFF_SELF = re.compile(r"(?:(?<=私、)|(?<=わたくし、)|(?<=わたし、))
 # kept when the dictionary reads a name in it or does not know it, or it is a capitalised Latin word.
 QUOTED_NAME = re.compile(r"「([^「」\s、。]{1,8})」(?=さん|様|くん|君|ちゃん|って名前|という名前|って呼|と呼)"
                          r"|(?:(?<=私は)|(?<=わたしは)|(?<=僕は)|(?<=名札に)|(?<=名札には)|(?<=表札に)|(?<=表札は)"
-                         r"|(?<=宛名に)|(?<=メモに)|(?<=表札が)|(?<=名札が))「([^「」\s、。]{1,8})」")
+                         r"|(?<=宛名に)|(?<=メモに)|(?<=表札が)|(?<=名札が)|(?<=子どもは)|(?<=子供は)|(?<=娘は)|(?<=息子は))"
+                         r"「([^「」\s、。]{1,6}(?:[ \u3000][^「」\s、。]{1,4})?)」")  # 表札は「森 光」, 子どもは「こはる」
 _TAG_WORDS = ("名札に", "名札には", "名札が", "表札に", "表札は", "表札が")
 # A name before what it is called by (あおいって名前で予約した, 佐藤という名前で).
 CALLED_NAME = re.compile(r"(?:^|(?<=[\s、。！？!?は]))"
@@ -329,6 +333,7 @@ CALLED_PERSON = re.compile(r"(?:^|(?<=[のは、\s]))([\u4e00-\u9fff々]{1,4}|[�
 NAME_WITH_READING = re.compile(r"(?:^|(?<=[\s、。！？!?「])|(?<=担当の)|(?<=担当、))"  # 担当の東雲（しののめ）です
                                r"([\u4e00-\u9fff々]{1,4})[（(][ぁ-ゖ]{2,8}[）)](?=です|と申|で登録|で予約|でお願い)")
 _INTRO_AFTER = re.compile(r"です|と申|(?:っ|と)いいます|と言います")
+# A given name opening a sentence, doing what people do (大地が運転して, ケンタが予約してくれた).
 SUBJECT_DOING = re.compile(r"(?:^|(?<=[\n。！!？?]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}|[\u4e00-\u9fff々]{1,2})[がは]"
                            r"(?=[^。\n]{0,8}?(?:運転|予約|参加|申し込|申込|希望|使[いうっ]|乗[りるっ]|通[いうっ]|習[いうっ]"
                            r"|休[みむん]|熱|風邪|ケガ|怪我))")
@@ -361,11 +366,13 @@ NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|�
                            r"|珈琲|製麺|クラス|ボクシング|モデル|企業|市内|区内|県内|都内|町内"
                            # 仙台みやげ, 河合塾, 加賀友禅, P.O.Pシリーズ
                            r"|みやげ|土産|名物|銘菓|教室|塾|予備校|ゼミナール|友禅|シリーズ"
-                           r"|紙|弁当|御膳|定食|茶碗|焼|眼鏡|メガネ|コンサート|ショコラ)$")  # ワトソン紙, 松花堂弁当
+                           r"|紙|弁当|御膳|定食|茶碗|焼|眼鏡|メガネ|コンサート|ショコラ"  # ワトソン紙, 松花堂弁当, 金子眼鏡
+                           # 源氏物語, ジャン・バルジャン役 (a part in a play), 大島紬 (not 紬 alone, a given name)
+                           r"|物語|(?<=[ァ-ヴー\u4e00-\u9fff])役|(?<=[\u4e00-\u9fff]{2})紬|小紋|ヨガ)$")
 # After a name, a shop, station, venue or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院, 伊東の温泉):
 # the place; a room named after a flower (「あやめの間」); a pier (大さん橋, さん as in 桟橋, not an honorific).
 _PLACE_AFTER_NAME = re.compile(r"の間[」』]|支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル|の?温泉"
-                               r"|さん橋|東照宮|の店舗|の[0-9０-９]{1,2}階|(?<=駅)[東西南北]|園(?![長児])"
+                               r"|さん橋|東照宮|の店舗|線(?!香)|の[0-9０-９]{1,2}階|(?<=駅)[東西南北]|園(?![長児])"
                                # 羽田の第3ターミナル, 嵐山の渡月橋, 三浦半島の三崎港: a place's landmark
                                r"|の[^\s、。のがはを]{0,4}?(?:ターミナル|港|橋|寺|神社|神宮|公園|城|空港|海岸|湾|記念館|博物館"
                                r"|美術館|資料館)|島(?=[でにへのをはがも、。]|から|まで)"
@@ -383,6 +390,7 @@ _NOT_A_NAME_SHAPE = re.compile(r"^[~〜～]|(?:湾|空港|ターミナル|区|�
                                r"|^.{2,}(?:高原|通)$|^(?:Lake|Mt\.?|Mount) "
                                # 伊良部大橋, 伏見稲荷, 氷川丸 (a ship), セラピー犬
                                r"|^.{1,3}[都道府県].{1,6}[市町村]$|^.{2,}(?:大橋|東照宮|神宮|神社|大社|城|稲荷|丸|犬|猫)$"
+                               r"|^.{2,}(?:峡|渓谷|峠|滝)$"  # 諏訪峡
                                # not the surname Park after a Korean given name (Ji-woo Park)
                                r"|(?<!-[a-z]{2})(?<!-[a-z]{3})(?<!-[a-z]{4}) (?:Station|Airport|Exit|Line|Park|Tower|Hotel"
                                r"|Temple|Shrine|Castle)$")
@@ -524,6 +532,9 @@ def given_name_at(text: str, pos: int, depth: int = 0) -> tuple[int, int] | None
                 is not None and _KANJI_WORD.fullmatch(text[pos:end]) is not None and text[pos:end] not in NOT_NAMES)
         if particle is None or not (second or read or plausible_given_name(text[pos:end])):
             continue
+        if (particle.group() == "と" and text[pos:particle.end()] in COMMON_KANA_NAMES
+                and _PARTICLE_AFTER_NAME.match(text, particle.end())):
+            return pos, particle.end()  # 息子のかいと|が, not かい|と
         # A kana name's particle ends the kana (はると|と、): 娘のいうこ|と|を…, 息子のため|に|も… are words.
         if (shortest == 1 or len(particle.group()) > 1 or particle.end() >= len(text) or particle.group() in "）)、"
                 or not HIRAGANA_WORD.match(text[particle.end()]) or text[pos:end] in KANA_NAME_WORDS  # 妹のかのん|と|はぐれ
@@ -1069,6 +1080,7 @@ class PersonRecognizer(EntityRecognizer):
         `conversation` is `in_chat_register(text)`, taken once per text."""
         folded = unicodedata.normalize("NFKC", text[s:e])  # ｽﾀｯﾌ as スタッフ
         return (folded in NEVER_NAMES or _HANGUL.search(folded) is not None
+                or (_ALL_KANJI.search(folded) is not None and chinese_line(text))  # foreign_names.py reads those
                 or (folded != text[s:e] and folded in NOT_NAMES) or text[s:e] in CHAT_REPLIES
                 or _english_fragment(text[s:e])
                 or bool(PET_KIND.fullmatch(text, s, e))
@@ -1159,6 +1171,8 @@ class PersonRecognizer(EntityRecognizer):
                 return True
         if HIRAGANA_WORD.fullmatch(text[start:end]) and _KATAKANA_AFTER_KANA.match(text, end):
             return True
+        if _after_kin(text, start) and (text[start:end] in KANA_NAME_WORDS or text[start:end] in COMMON_KANA_NAMES):
+            return False  # 娘のこはる, not こ|はる read as a verb
         # A verb and its ending (長崎いき|ます; in kana, in every word: あっ|た　でき|た, not みや|し|た さら).
         words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
         verbs = [any(a.tag_.startswith("動詞") and b.tag_.startswith("助動詞") for a, b in itertools.pairwise(
