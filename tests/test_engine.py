@@ -1331,7 +1331,7 @@ def test_words_opening_a_message_game_draws_instruments_and_quoted_roses_are_kep
     "我女儿想参加周日的课，还有名额吗？", "JR京葉線で行けますか", "ウシのハナコちゃんに会えますか",
     "竹原峡とどっちが近いですか", "源氏物語の講座はありますか", "ハムレット役は誰ですか", "結城紬のお手入れを教えてください",
     "【横浜スタジオ】神奈川県横浜市西区みなとみらい2-2-1", "ノアとセレナ、どっちが広い？",
-    "パナソニックのギュット・クルームの鍵",
+    "パナソニックのギュット・クルームの鍵", "We're flying in from Melbourne next week.",
 ])
 def test_chinese_lines_rail_lines_farm_animals_gorges_works_roles_textiles_labels_and_models_are_kept(anonymizer, text):
     assert anonymizer.redact([text])[0].text == text
@@ -1343,6 +1343,7 @@ def test_chinese_lines_rail_lines_farm_animals_gorges_works_roles_textiles_label
     ("差出人は田中 健太・花子でお願いします", ["健太", "花子"]), ("子どもの蓮（6歳）と葵（4歳）です", ["葵"]),
     ("息子のはるとがアレルギーです", ["はると"]), ("表札は「森 光」でお願いします", ["森 光"]),
     ("Hi, we're Emma and Liam Walker from Ohio.", ["Emma"]), ("娘の紬が水泳を始めました", ["紬"]),
+    ("受け取りは友達、みなみにお願いします", ["みなみ"]),
 ])
 def test_staff_chinese_korean_couples_children_and_name_plates_are_redacted(anonymizer, text, names):
     out = anonymizer.redact([text])[0].text

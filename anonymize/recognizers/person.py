@@ -240,6 +240,8 @@ KIN_BEFORE = re.compile(r"(?:(?:娘|息子|むすめ|むすこ|夫|妻|主人|�
                         r"|家内|奥さん|かみさん|相方|パートナー|婚約者|うち|(?<![\u4e00-\u9fff])(?:上|下)(?!の子)"
                         r"|年長|年中|年少|[小中]学[1-6１-６]年生?|高校[1-3１-３]年生?|[1-9１-９]歳"
                         r"|(?<![\u4e00-\u9fff])[小中高][1-6１-６](?:年生?)?)の"
+                        # 友達、みなみに: who they are, a comma, the name
+                        r"|(?<![\u4e00-\u9fff])(?:友達|友人|同僚|先輩|後輩|彼氏|彼女)、"
                         # 祖父・陸の: who they are, a middle dot, the name
                         r"|(?<![\u4e00-\u9fff])(?:祖父|祖母|父|母|夫|妻|息子|娘|長男|長女|次男|次女|兄|姉|弟|妹|孫|義父|義母)・"
                         # 娘（りん）, 息子（大地、小２）: who they are, then the name in brackets
@@ -284,7 +286,7 @@ KANA_NAME_WORDS = frozenset("さくら ひかり ひなた あおい かえで �
                             "まこと のぞみ めぐみ みのり かおり しずく こころ あゆみ はるか ひまわり つむぎ いちご "
                             "あんず もも ゆず なな みどり ひとみ あきら ひろし まさる すばる ゆかり かのん みさき ほのか "
                             "あかね まどか こはる かおる ひかる あやめ さやか そら りく かい れん りん ゆい めい ひな "
-                            "はな こう しょう まい あい らん みらい こうき".split())
+                            "はな こう しょう まい あい らん みらい こうき みなみ".split())
 # Given names among the most common in kana that Sudachi does not read as names in katakana (彼氏のユウト, 弟のソウタ).
 COMMON_KANA_NAMES = frozenset("はると ゆうと そうた ゆいと みなと そうま ゆうま かいと たくみ しょうた けんた だいき はるき "
                               "りょう しゅん かずま はやと りょうた ゆうた こうた そうすけ けんと たいが りと あらた いつき "
@@ -755,6 +757,9 @@ def _english_fragment(value: str) -> bool:
 
 
 _LATIN_SPAN = re.compile(r"[A-Za-z0-9 ,.'’-]+")
+# A Latin word after where someone comes from or lives (coming from Sydney, we live in Austin): a place.
+_LATIN_PLACE_BEFORE = re.compile(r"\b(?:coming|come|came|flying in|flying|flew in|travell?ing|moved|moving|live|living"
+                                 r"|based|visiting) (?:in|from|to) $")
 _PARTICLES = frozenset("de da van von der la le du di bin al".split())  # van der Berg, bin Ahmad
 _LOWER_WORD_AFTER_NAME = re.compile(r"\s+(?!(?:" + "|".join(_PARTICLES) + r")\b)[a-z]")
 
@@ -1082,7 +1087,7 @@ class PersonRecognizer(EntityRecognizer):
         return (folded in NEVER_NAMES or _HANGUL.search(folded) is not None
                 or (_ALL_KANJI.search(folded) is not None and chinese_line(text))  # foreign_names.py reads those
                 or (folded != text[s:e] and folded in NOT_NAMES) or text[s:e] in CHAT_REPLIES
-                or _english_fragment(text[s:e])
+                or _english_fragment(text[s:e]) or _LATIN_PLACE_BEFORE.search(text, max(0, s - 24), s) is not None
                 or bool(PET_KIND.fullmatch(text, s, e))
                 or bool(NOT_NAME_TAIL.search(unicodedata.normalize("NFKC", text[s:e])))  # ｱﾌﾟﾘ as アプリ
                 or bool(_NOT_A_NAME_SHAPE.search(text[s:e])) or bool(NOT_ONE_NAME.search(text, s, e))
