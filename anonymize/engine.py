@@ -31,7 +31,7 @@ from anonymize.names_ner import NAMES_META_KEY, NAMES_NER_DIR, add_names_ner
 from anonymize.normalize import normalize
 from anonymize.recognizers import all_recognizers
 from anonymize.recognizers.address import own_premises_spans
-from anonymize.recognizers.person import ENGLISH_SELF_INTRO, ROMAJI_INTRO_AFTER, STAFF_AFTER
+from anonymize.recognizers.person import ENGLISH_SELF_INTRO, ROMAJI_INTRO_AFTER
 from anonymize.settings import DetectionSettings
 
 
@@ -183,7 +183,7 @@ class Detector:
                       and not CORPORATE_ACTOR.match(text, m.end())]
             protected += public
         if self._products:  # コンビのスゴカル: the product too, unless staff of the maker are meant (…のタナカが対応)
-            protected += [(m.start("maker"), m.end("product") if m.group("product") and not STAFF_AFTER.match(
+            protected += [(m.start("maker"), m.end("product") if m.group("product") and _THING_AFTER.match(
                 text, m.end("product")) else m.end()) for m in self._products.finditer(text)]
         clusters: list[list[RecognizerResult]] = []
         for r in results:  # Smith. Could you confirm…: a name ends at the sentence end, and not in 、 or の
@@ -308,6 +308,7 @@ ENGLISH_WORDS = frozenset(
 # An English self-introduction right before a name: there a name may start with an English word (I'm Will Harper).
 _SELF_INTRO_EN = re.compile(r"\b(?:" + ENGLISH_SELF_INTRO + r") $")
 # Words of a product, plan or service name (Prime Video, ChatGPT Plus, PAS With): never in a person's.
+_THING_AFTER = re.compile(r"[のをはも、。？！?!]|って|用|$")  # コンビのスゴカル、 (not トヨタのタナカに)
 _PRODUCT_WORDS = frozenset("plus pro premium prime online video music cloud creative plan plans duo store app apps bank "
                            "with and the of for pay card account subscription edition suite studio cafe".split())
 _NAME_TYPES = frozenset({"PERSON", "ORGANIZATION"})

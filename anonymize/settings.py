@@ -86,7 +86,7 @@ class DetectionSettings:
         "ベビービョルン", "サイベックス", "コンビ", "アップリカ", "エルゴベビー", "ストッケ", "ピジョン", "ギブソン",
         "Gibson", "フェンダー", "Fender", "アイバニーズ", "Ibanez", "セルマー", "ヤナギサワ", "ムラマツ",
         # Bicycles, cars and cameras named after their founders.
-        "ミヤタ", "ビアンキ", "トレック", "ミツオカ", "ハッセルブラッド", "Hasselblad", "ライカ", "Leica",
+        "ビアンキ", "トレック", "ミツオカ", "ハッセルブラッド", "Hasselblad", "ライカ", "Leica",
     )
     # The names NER head (anonymize/models/train_names.py); "" is the one shipped in anonymize/models/names_ner.
     names_model: str = ""

@@ -27,9 +27,10 @@ _HANGUL_NAME = re.compile(r"(?<![가-힣])([가-힣]{2,4})(?= ?(?:님|씨)(?![�
                           r"|(?<=담당 )([가-힣]{2,5}?)(?=입니다|이에요|예요|이라고|라고|입니당)"
                           r"|(?<=담당자 )([가-힣]{2,5}?)(?=입니다|이에요|예요)"
                           r"|(?:저는|제 이름은)\s*([가-힣]{2,4}?)(?=입니다|이에요|예요|이라고|라고)"
-                          r"|(?:^|(?<=[\s,.!、。：:]))([" + _KOREAN_SURNAMES + r"][가-힣]{2})"
+                          r"|(?:^|(?<=[,.!、。：:A-Za-z] )|(?<=[,.!、。：:])|(?<=학부모 )|(?<=보호자 ))"
+                          r"([" + _KOREAN_SURNAMES + r"][가-힣][가-힣](?<![중건품문약금]))"
                           r"(?=입니다|이에요|예요|이라고| (?:환자|보호자|고객|학생|학부모))"
-                          r"|(?:(?<=딸 )|(?<=아들 ))([가-힣]{2,3}?)(?=의|이|가|는|을|를|도|랑|와|과)")
+                          r"|(?:(?<=딸 )|(?<=아들 ))([가-힣]{2,3}?)(?=의)")
 # The romanization of a Hangul name in brackets after it (김서연 様（Kim Seo-yeon）).
 _HANGUL_READING = re.compile(r"(?<=[가-힣])[ \u3000]?(?:様|さん|님|씨)?[（(]([A-Z][a-z]+(?:[- ][A-Za-z][a-z]+){0,2})[）)]")
 # The hundred most common Chinese surnames (simplified), and those of them Japanese never writes so.
@@ -43,33 +44,32 @@ _CHINESE_NAME = re.compile(r"(?:我是|我叫|我的名字是|名字是|姓名[:
                            r"|(?<!" + _HAN + ")([" + _SURNAMES + "]" + _HAN + r"{0,2}?)(?=女士|小姐)")
 _CHINESE_TEACHER = re.compile(r"(?<!" + _HAN + ")([" + _SURNAMES + "]" + _HAN + r"{0,2}?)(?=先生)")
 _CHINESE_TEXT = re.compile(r"[您们吗呢这个的了请谢]")
-_CHINESE_FUNCTION = re.compile(r"[您们吗呢这的了请谢我你他她想吧]")
+_CHINESE_QUESTION = re.compile(r"[吗呢吧][？?]?$|我|你")  # 今天可以修好吗？
+# Characters only Chinese writes so (not 号, 机, 迎, which Japanese shares).
+_SIMPLIFIED = re.compile(r"[们这吗呢请谢认邮发说话还没么样给对问题时间东车长门见边预约订单码颜货运费买卖钱块儿课书馆线网络"
+                         r"设备场乐欢态两够]")
 _KANA = re.compile(r"[ぁ-ゖァ-ヺ]")
 # In a Chinese line, a name opening it before a comma (王丽娜，两个人…) or before 同学/老师.
 _CHINESE_LINE_NAME = re.compile(r"^([" + _SURNAMES + "]" + _HAN + r"{1,2})(?=[，,])"
                                 r"|(?<!" + _HAN + ")([" + _SURNAMES + "]" + _HAN + r"{1,2}?)(?=同学|老师)")
 # A name in simplified characters in a Japanese line (张雨婷（張雨婷）です), and the same name in brackets after it.
-_SIMPLIFIED_NAME = re.compile(r"(?<!" + _HAN + ")([" + _SIMPLIFIED_SURNAMES + "]" + _HAN + r"{1,2})(?=[（(]|です|と申)")
+_SIMPLIFIED_NAME = re.compile(r"(?<!" + _HAN + ")([" + "".join(c for c in _SIMPLIFIED_SURNAMES if c not in "叶蒋欧")
+                              + "]" + _HAN + r"{1,2})(?=[（(]|です|と申)")
 _HAN_IN_BRACKETS = re.compile(r"[（(](" + _HAN + r"{2,3})[）)]")
 _SIMPLIFIED_BEFORE_HONORIFIC = re.compile(r"(?<!" + _HAN + ")([" + _SIMPLIFIED_SURNAMES + "]" + _HAN + r"{0,2}?)(?=様|さん)")
 _SURNAME_BEFORE_HONORIFIC = re.compile(r"(?<!" + _HAN + ")([" + _SURNAMES + "])(?=様|さん)")
 
 
 def chinese_line(text: str) -> bool:
-    """No kana, and simplified characters or two of Chinese's function words (我的, 吗, 呢): the line is
-    Chinese, where the Japanese model's names are noise."""
-    return not _KANA.search(text) and (len(_CHINESE_FUNCTION.findall(text)) >= 2 or _has_simplified(text))
+    """No kana, and two simplified characters (们, 这, 认, 邮): the line is Chinese, where the Japanese
+    model's names are noise."""
+    found = len(_SIMPLIFIED.findall(text))
+    return not _KANA.search(text) and (found >= 2 or (found == 1 and _CHINESE_QUESTION.search(text) is not None))
 
 
 def _has_simplified(text: str) -> bool:
-    """A character Japanese never writes (认, 邮, 发: outside JIS X 0208)."""
-    for ch in text:
-        if "\u4e00" <= ch <= "\u9fff":
-            try:
-                ch.encode("cp932")
-            except UnicodeEncodeError:
-                return True
-    return False
+    """A character only Chinese writes so (认, 邮, 发)."""
+    return _SIMPLIFIED.search(text) is not None
 
 
 class ForeignScriptNameRecognizer(EntityRecognizer):

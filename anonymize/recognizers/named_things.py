@@ -156,6 +156,7 @@ _CAR_TALK = re.compile(r"車検|車|エンジン|エアコン|タイヤ|オイ�
 _CAR_OWNER_AFTER = re.compile(r"さん|様|くん|ちゃん|君|と申|が担当")
 _CAR_LIST_SPLIT = re.compile(r"[・、/]")
 _KATAKANA_RUN = re.compile(r"[ァ-ヴー]+")
+_COMPARED = re.compile(r"どっち|どちら|比べ|比較|違い|vs|VS|人乗り|[ァ-ヴー](?:か|とか|や)[ァ-ヴ]")
 _GRADE = re.compile(r"(?<=[ァ-ヴー])[ -]?(?:e-POWER|e:HEV|HYBRID|ハイブリッド|[A-Z][A-Za-z0-9-]{0,8})$")  # ノートe-POWER
 
 
@@ -165,20 +166,24 @@ def a_car_model(text: str, start: int, end: int) -> bool:
     # two models compared are car talk too (セレナe-POWERとアルファード、どっちが)
     return (all(m in CAR_MODELS for m in models) and _CAR_OWNER_AFTER.match(text, end) is None
             and (_CAR_TALK.search(text) is not None
-                 or len({w for w in _KATAKANA_RUN.findall(text) if w in CAR_MODELS}) >= 2))
+                 or (len({w for w in _KATAKANA_RUN.findall(text) if w in CAR_MODELS}) >= 2
+                     and _COMPARED.search(text) is not None)))
 
 # Wine by its château, house or maker (シャトー・マルゴーの2015年, ドン・ペリニヨンのロゼ, ルイ・ジャドのシャブリ): katakana
 # in a message about wine, unless someone is addressed, introduced or written to.
 _WINE_TALK = re.compile(r"ワイン|シャンパン|シャンパーニュ|ロゼ|ヴィンテージ|ビンテージ|シャブリ|ボーヌ|ボルドー"
                         r"|ブルゴーニュ|カベルネ|メルロー|ピノ|シャルドネ|ソーヴィニヨン|リースリング|ワイナリー|醸造|🍷|🍾")
 _WINE_HOUSE = re.compile(r"(?:シャトー|ドメーヌ|メゾン|ドン)・")
-_WINE_PERSON_AFTER = re.compile(r"[ \u3000]?(?:さん|様|くん|ちゃん|君|氏|と申|です|宛|名義|名で|が(?:担当|対応|ご案内|承))")
-_KATAKANA_NAME = re.compile(r"[ァ-ヴー・]+")
+_WINE_PERSON_AFTER = re.compile(r"[ \u3000]?(?:さん|様|くん|ちゃん|君|氏|と申|です|宛|名義|名で|に|へ"
+                                r"|が(?:担当|対応|ご案内|承))")
+_KATAKANA_NAME = re.compile(r"[ァ-ヴー]+(?:・[ァ-ヴー]+)+")
 
 
 def a_wine(text: str, start: int, end: int) -> bool:
     """A wine or its maker, named like a person, in a message about wine."""
     name = unicodedata.normalize("NFKC", text[start:end])
+    if _WINE_TALK.fullmatch(name):  # シャブリ
+        return True
     if not _KATAKANA_NAME.fullmatch(name) or _WINE_PERSON_AFTER.match(text, end):
         return False
     return _WINE_HOUSE.match(name) is not None or _WINE_TALK.search(text) is not None

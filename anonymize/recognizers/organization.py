@@ -390,6 +390,10 @@ def _a_place_or_fan(text: str, start: int, end: int) -> bool:
 
 _HOME_NAME_END = re.compile(r"の(?:里|家|杜|森|郷|園|丘|苑)$")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# A school or a workplace named in brackets after its kind (塾（翠嶺アカデミー）, 職場（みなと総研）).
+_KIND_IN_BRACKETS = re.compile(r"(?:(?<=塾[（(])|(?<=職場[（(])|(?<=勤務先[（(])|(?<=勤め先[（(])|(?<=会社[（(])"
+                               r"|(?<=学校[（(]))[^0-9（()）、。\s]{2,14}(?=[）)])")
+_OWN_LABEL_END = re.compile(r"】(?:所在地|住所)?[:：]?[ \u3000]*(?:〒|[\u4e00-\u9fff]{2,3}[都道府県])")
 _SCHOOL_CLUB = re.compile(r"(?:吹奏楽|軽音楽?|合唱|演劇|美術|写真|放送|科学|文芸|茶道|華道|書道|囲碁|将棋|野球|サッカー"
                           r"|(?:ソフト)?テニス|バスケ(?:ットボール)?|バレー(?:ボール)?|陸上|水泳|剣道|柔道|空手|弓道|卓球"
                           r"|バドミントン|ハンドボール|ラグビー|新?体操|ダンス|チア|山岳|天文|鉄道|料理|手芸|漫画|アニメ)部"
@@ -427,9 +431,7 @@ class OrganizationRecognizer(RegexRecognizer):
         (_KANJI_NAME + _COMPANY_CONTEXT, 0.6),
         (_LATIN_SHA, 0.6),
         (_KATAKANA_SHA, 0.6),
-        # 塾（翠嶺アカデミー）, 職場（みなと総研）: a school or a workplace named in brackets after its kind
-        (r"(?:(?<=塾[（(])|(?<=職場[（(])|(?<=勤務先[（(])|(?<=勤め先[（(])|(?<=会社[（(])|(?<=学校[（(]))"
-         r"[^0-9（()）、。\s]{2,14}(?=[）)])", 0.7),
+
         (_LATIN_LEGAL, 0.9),
         # An account holder's legal form as banks abbreviate it (カ）コトノハコウボウ, ユ）ヤマダショウテン).
         (r"(?<![ァ-ヴA-Za-z])(?:カ|ユ|ド|シャ|ザイ|イ)[）)][ァ-ヴー][ァ-ヴー ・]{1,20}(?<! )", 0.8),
@@ -443,7 +445,8 @@ class OrganizationRecognizer(RegexRecognizer):
         # A care home or day service by its kind, then its own name (グループホームひだまり西新井で,
         # 特別養護老人ホーム 白樫の里で).
         (r"(?:特別養護|介護付き?有料|住宅型有料|有料)?"
-         r"(?:グループホーム|デイサービス|ケアハウス|老人ホーム|訪問看護ステーション|小規模多機能ホーム)[ \u3000]?"
+         r"(?:グループホーム|デイサービス|ケアハウス|老人ホーム|訪問看護ステーション|小規模多機能ホーム)"
+         r"(?:[ \u3000](?!入居|見学|費用|空き|利用|選び|探し|体験|申込|申し込))?"
          r"(?![のはがをにでとへもや])[ぁ-んァ-ヴー\u4e00-\u9fff々]{2,12}?(?:の(?:里|家|杜|森|郷|園|丘|苑))?"
          r"(?=で|の|に|は|を|が|、|。|\s|$)", 0.6),
     )
@@ -477,6 +480,9 @@ class OrganizationRecognizer(RegexRecognizer):
                 common = _is_common_noun(name) if pattern is _CHECKED_NAME_PATTERNS[1] else is_common_noun_phrase(name)
                 if (vouched or not common) and not _FACILITY.search(name):
                     results.append(RecognizerResult(self.ENTITY, m.start("name"), m.end("name"), 0.6))
+        for m in _KIND_IN_BRACKETS.finditer(text):  # 塾（翠嶺アカデミー）, not 塾（個別指導）
+            if not is_common_noun_phrase(m.group()):
+                results.append(RecognizerResult(self.ENTITY, m.start(), m.end(), 0.7))
         for m in _KATAKANA_RUN.finditer(text):
             if _STRONG_COMPANY_AFTER.match(text, m.end()):
                 results.append(RecognizerResult(self.ENTITY, m.start(), m.end(), 0.6))
@@ -496,7 +502,7 @@ class OrganizationRecognizer(RegexRecognizer):
         results = [r for r in results if not _a_place_or_fan(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
         results = [r for r in results if not _generic_body(text[r.start:r.end])
                    and not _SCHOOL_CLUB.fullmatch(text, r.start, r.end) and not _HANGUL.search(text, r.start, r.end)
-                   and not (r.start == 1 and text[0] == "【" and text[r.end:r.end + 1] == "】")]
+                   and not (r.start == 1 and text[0] == "【" and _OWN_LABEL_END.match(text, r.end))]
         if self.keep_public_figures:  # 隈研吾さんの建物: NER took the architect and his honorific for a company
             results = [r for r in results if not _a_public_figure_addressed(text, r.start, r.end)]
         if not _ATTENDS_THERE.search(text):  # a nursery one applies to (ひまわり保育園は募集枠が…) is where, not whose

@@ -84,7 +84,9 @@ NEVER_NAMES = frozenset(
     "ケージ サロン ワンピース アクスタ グッズ Lake Mount "
     # instruments (バイオリンは分数サイズまで)
     "バイオリン ヴァイオリン ビオラ ヴィオラ チェロ フルート クラリネット サックス トランペット トロンボーン ホルン "
-    "ウクレレ オーボエ ファゴット アンコール".split()
+    "ウクレレ オーボエ ファゴット アンコール "
+    # what a label holds when it holds no name (差出人は不明です)
+    "不明 未定 未記入 空欄 本人 同上".split()
 )
 NOT_NAMES |= NEVER_NAMES
 # Titles written after a name (鈴木部長, ファルエル学長, バルダッチ知事): a name before them, unless a place.
@@ -191,6 +193,7 @@ _LATIN_PARTY = re.compile(r"\b(?:me|I|us|we) \(([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:
 # A katakana full name quoted before an honorific (「ナカムラ　アイ」様名義).
 _QUOTED_KANA_FULL_NAME = re.compile(r"「([ァ-ヴー]{2,}[ \u3000][ァ-ヴー]{1,})」(?=様|さん|名義)")
 # A second full name joined to a Latin name found (Daniel Brooks and Emma Lindqvist).
+_LATIN_LIST_NEXT = re.compile(r"\)?, ([A-Z][a-z]+)(?=,? and |, [A-Z][a-z]+,)")
 _LATIN_AND_NAME = re.compile(r" (?:and|&) ([A-Z][a-z]+(?:-[A-Za-z][a-z]+)? [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![A-Za-z])")
 # A Latin full name in a Japanese line, said to be someone (Kevin Harlow ってユーザーが, Anna Berg という方).
 LATIN_NAME_CALLED = re.compile(r"(?<![A-Za-z])([A-Z][a-z]+(?:-[A-Za-z][a-z]+)? [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)[ \u3000]?"
@@ -237,7 +240,7 @@ KIN_BEFORE = re.compile(r"(?:(?:娘|息子|むすめ|むすこ|夫|妻|主人|�
                         # a nursery class (ひまわり組のそうた)
                         r"|(?<![ぁ-ゖァ-ヴー\u4e00-\u9fff])[ぁ-ゖァ-ヴー\u4e00-\u9fff]{1,6}組"
                         r"|兄|姉|嫁|婿|甥|姪|彼氏|彼女|友達|友人|祖母|祖父|父|母|父親|母親|お父さん|お母さん|叔母|叔父|伯母|伯父|(?:お|おお)?(?:ばあ|じい)ちゃん|義母|義父|いとこ"
-                        r"|家内|奥さん|かみさん|相方|パートナー|婚約者|うち|(?<![\u4e00-\u9fff])(?:上|下)(?!の子)"
+                        r"|家内|奥さん|かみさん|相方|パートナー|婚約者|(?<![\u4e00-\u9fff])(?:上|下)(?!の子)"
                         r"|年長|年中|年少|[小中]学[1-6１-６]年生?|高校[1-3１-３]年生?|[1-9１-９]歳"
                         r"|(?<![\u4e00-\u9fff])[小中高][1-6１-６](?:年生?)?)の"
                         # 友達、みなみに: who they are, a comma, the name
@@ -320,8 +323,10 @@ STAFF_SELF = re.compile(r"(?:(?<=私、)|(?<=わたくし、)|(?<=わたし、))
 # kept when the dictionary reads a name in it or does not know it, or it is a capitalised Latin word.
 QUOTED_NAME = re.compile(r"「([^「」\s、。]{1,8})」(?=さん|様|くん|君|ちゃん|って名前|という名前|って呼|と呼)"
                          r"|(?:(?<=私は)|(?<=わたしは)|(?<=僕は)|(?<=名札に)|(?<=名札には)|(?<=表札に)|(?<=表札は)"
-                         r"|(?<=宛名に)|(?<=メモに)|(?<=表札が)|(?<=名札が)|(?<=子どもは)|(?<=子供は)|(?<=娘は)|(?<=息子は))"
+                         r"|(?<=宛名に)|(?<=メモに)|(?<=表札が)|(?<=名札が))"
                          r"「([^「」\s、。]{1,6}(?:[ \u3000][^「」\s、。]{1,4})?)」")  # 表札は「森 光」, 子どもは「こはる」
+KIN_QUOTED = re.compile(r"(?:(?<=子どもは)|(?<=子供は)|(?<=娘は)|(?<=息子は))「([^「」\s、。]{1,6})」"
+                        r"(?=です|、[ \u3000]?[0-9０-９]{1,2}歳)")
 _TAG_WORDS = ("名札に", "名札には", "名札が", "表札に", "表札は", "表札が")
 # A name before what it is called by (あおいって名前で予約した, 佐藤という名前で).
 CALLED_NAME = re.compile(r"(?:^|(?<=[\s、。！？!?は]))"
@@ -336,9 +341,10 @@ NAME_WITH_READING = re.compile(r"(?:^|(?<=[\s、。！？!?「])|(?<=担当の)|
                                r"([\u4e00-\u9fff々]{1,4})[（(][ぁ-ゖ]{2,8}[）)](?=です|と申|で登録|で予約|でお願い)")
 _INTRO_AFTER = re.compile(r"です|と申|(?:っ|と)いいます|と言います")
 # A given name opening a sentence, doing what people do (大地が運転して, ケンタが予約してくれた).
-SUBJECT_DOING = re.compile(r"(?:^|(?<=[\n。！!？?]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}|[\u4e00-\u9fff々]{1,2})[がは]"
+SUBJECT_DOING = re.compile(r"(?:^|(?<=[\n。！!？?]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}|[\u4e00-\u9fff々]{2})が"
                            r"(?=[^。\n]{0,8}?(?:運転|予約|参加|申し込|申込|希望|使[いうっ]|乗[りるっ]|通[いうっ]|習[いうっ]"
                            r"|休[みむん]|熱|風邪|ケガ|怪我))")
+_SKY_WORDS = frozenset("未来 青空 大空 天空".split())
 # A list of Latin names after a label (乗船名簿：Nguyen Thi Lan, Tran Van Minh).
 LATIN_LIST_LABEL = re.compile(r"(?:名簿|参加者|同行者|メンバー|乗客|乗船者|宿泊者|出席者|利用者)[^:：\n]{0,4}[:：]"
                               r"[ \u3000]*")
@@ -369,12 +375,12 @@ NOT_NAME_TAIL = re.compile(r"(?:番号|コード|票|証|書|料金|金額|料|�
                            # 仙台みやげ, 河合塾, 加賀友禅, P.O.Pシリーズ
                            r"|みやげ|土産|名物|銘菓|教室|塾|予備校|ゼミナール|友禅|シリーズ"
                            r"|紙|弁当|御膳|定食|茶碗|焼|眼鏡|メガネ|コンサート|ショコラ"  # ワトソン紙, 松花堂弁当, 金子眼鏡
-                           # 源氏物語, ジャン・バルジャン役 (a part in a play), 大島紬 (not 紬 alone, a given name)
-                           r"|物語|(?<=[ァ-ヴー\u4e00-\u9fff])役|(?<=[\u4e00-\u9fff]{2})紬|小紋|ヨガ)$")
+                           # 源氏物語, ジャン・バルジャン役 (a part; not 取締役), 大島紬 (not 佐藤紬, a given name)
+                           r"|物語|(?<=[ァ-ヴー])役|(?:大島|結城|塩沢|久米島|牛首|琉球|本場)紬|小紋|ヨガ)$")
 # After a name, a shop, station, venue or hospital named after the place (宮崎店で, 岡崎駅, 宮崎病院, 伊東の温泉):
 # the place; a room named after a flower (「あやめの間」); a pier (大さん橋, さん as in 桟橋, not an honorific).
 _PLACE_AFTER_NAME = re.compile(r"の間[」』]|支?店(?![長員主])|駅(?!員)|迎賓館|(?:結婚)?式場|チャペル|の?温泉"
-                               r"|さん橋|東照宮|の店舗|線(?!香)|の[0-9０-９]{1,2}階|(?<=駅)[東西南北]|園(?![長児])"
+                               r"|さん橋(?![本口爪田下元詰場谷])|東照宮|線(?!香)|の[0-9０-９]{1,2}階|(?<=駅)[東西南北]|園(?![長児])"
                                # 羽田の第3ターミナル, 嵐山の渡月橋, 三浦半島の三崎港: a place's landmark
                                r"|の[^\s、。のがはを]{0,4}?(?:ターミナル|港|橋|寺|神社|神宮|公園|城|空港|海岸|湾|記念館|博物館"
                                r"|美術館|資料館)|島(?=[でにへのをはがも、。]|から|まで)"
@@ -475,7 +481,8 @@ NOT_PERSON_LABELS = frozenset({"Country", "City", "Province", "GPE_Other", "Loca
 _ROUTE_SIGN = re.compile(r"[⇔↔⇄]")
 _PREFECTURE_NAMES = frozenset(p.rstrip("都府県") for p in PREFECTURES)
 _JOINED_PLACE_BEFORE = re.compile(r"[と・や、]$")
-_COME_FROM = re.compile(r"から(?:来|き[たてま]|帰|戻|出て|引っ越|上京|遊びに)")
+_COME_FROM = re.compile(r"から(?:来る|来た|来て|くる|きた|きて|遊びに来る|上京する|引っ越してくる)[^。、]{0,3}?"
+                        r"(?:叔母|叔父|伯母|伯父|祖母|祖父|両親|家族|友達|友人|親戚|母|父|娘|息子|孫|兄|姉|弟|妹|お客|方|人)")
 _GIVEN_NAME = re.compile(r"^(?:[\u4e00-\u9fff々]{1,3}|[ぁ-ん]{1,3}|[ァ-ヴー]{2,4})$")
 _HIRAGANA_TAIL = re.compile(r"[ぁ-ん]{1,3}(?=です|と申|さん|様|くん|ちゃん)")
 _ROMAN = re.compile(r"^[A-Za-z]+$")
@@ -696,8 +703,8 @@ def _a_known_katakana_thing(doc: Doc, text: str, start: int, end: int) -> bool:
 
 
 # A profession the famous are known by (作庭家の重森三玲), and a medium they were seen in (田崎真也さんが雑誌で).
-_PROFESSION_BEFORE = re.compile(r"(?:作庭家|評論家|批評家|翻訳家|建築家|作曲家|写真家|漫画家|小説家|作家|画家|書道家"
-                                r"|陶芸家|料理研究家|映画監督|指揮者|俳優|女優|歌手|声優|芸人|棋士)の$")
+_PROFESSION_BEFORE = re.compile(r"(?:評論家|批評家|建築家|作曲家|漫画家|小説家|作家|映画監督|指揮者|俳優|女優|歌手|声優"
+                                r"|芸人|棋士)の$")
 _MEDIA_AFTER = re.compile(r"(?:さん|氏|先生)?が(?:雑誌|テレビ|番組|ラジオ|CM|インタビュー|著書|ブログ|YouTube)で")
 
 
@@ -711,7 +718,7 @@ def _famous_at_an_event(doc: Doc, text: str, start: int, end: int) -> bool:
         len(tokens) >= 2 and tokens[0].tag_ == "名詞-固有名詞-人名-姓"
         and all(t.tag_.startswith("名詞-固有名詞-人名") or _ALL_KANJI.fullmatch(t.text) for t in tokens[1:]))
     cue = (_EVENT_AFTER.match(text, end) or _LIKENESS_AFTER.match(text, end) or _MEDIA_AFTER.match(text, end)
-           or _PROFESSION_BEFORE.search(text, max(0, start - 8), start))
+           or (_PROFESSION_BEFORE.search(text, max(0, start - 8), start) and not STAFF_AFTER.match(text, end)))
     return full and cue is not None and not KIN_BEFORE.search(text[max(0, start - 8):start])
 
 
@@ -995,10 +1002,11 @@ class PersonRecognizer(EntityRecognizer):
                 add(m.start(1), m.end(1), 0.7)
         for m in NAME_WITH_READING.finditer(text):
             add(m.start(1), m.end(1), 0.8)
-        for m in SUBJECT_DOING.finditer(text):  # a kanji word only if a name (大地), not any two (曲目)
+        for m in SUBJECT_DOING.finditer(text):  # a name, not a word (曲目, 海, 未来, ひかり)
             name = m.group(1)
-            if name in ONE_KANJI_NAMES or name in KANJI_NAME_WORDS or has_person_name_word(name) or (
-                    not _ALL_KANJI.fullmatch(name) and plausible_given_name(name)):
+            if (name in KANJI_NAME_WORDS and name not in _SKY_WORDS) or as_hiragana(name) in COMMON_KANA_NAMES or (
+                    not _ALL_KANJI.fullmatch(name) and name not in KANA_NAME_WORDS and as_hiragana(name) not in
+                    KANA_NAME_WORDS and (has_person_name_word(name) or has_unknown_word(name))):
                 add(m.start(1), m.end(1), 0.7)
         for m in LATIN_LIST_LABEL.finditer(text):
             at = m.end()
@@ -1027,6 +1035,9 @@ class PersonRecognizer(EntityRecognizer):
                                           or (text.startswith(("って名前", "という名前"), m.end(group) + 1)
                                               and plausible_given_name(word))):
                 add(m.start(group), m.end(group), 0.7)
+        for m in KIN_QUOTED.finditer(text):
+            if plausible_given_name(m.group(1)):
+                add(m.start(1), m.end(1), 0.7)
         for m in _WITH_ME.finditer(text):
             for part in _JOINED_NAME.finditer(text, m.start(1), m.end(1)):
                 if plausible_given_name(part.group(1)):
@@ -1056,6 +1067,10 @@ class PersonRecognizer(EntityRecognizer):
         for (_, end), score in list(spans.items()):
             if score >= 0.6 and (pair := _LATIN_AND_NAME.match(text, end)) is not None:
                 add(pair.start(1), pair.end(1), score)
+            at = end  # me (Sophie), Tom, and my sister Grace: the next names of a list
+            while score >= 0.8 and _LATIN_END.search(text, 0, at) and (item := _LATIN_LIST_NEXT.match(text, at)):
+                add(item.start(1), item.end(1), 0.6)
+                at = item.end(1)
         if _SPELLING_CONTEXT.search(text):  # ローマ字が違って…いまは Tubasa になってる: a name misspelt
             found = {w for s, e in spans for w in text[s:e].split() if _LATIN_WORD.fullmatch(w)}
             kana = {text[s:e] for s, e in spans if _KANA.fullmatch(text, s, e)}  # 「トメ」はTome
@@ -1100,7 +1115,7 @@ class PersonRecognizer(EntityRecognizer):
                 or self._not_a_name(doc, text, s, e) or bool(WORK_AFTER.match(text, e)) or self._role(doc, s, e)
                 or _kind_and_its_name(text[s:e]) or _in_a_route(doc, text, s, e) or _station_exit(doc, s, e)
                 or _dotted_list(doc, text, s, e) or _not_a_name_word(doc, s, e) or _among_places(doc, s, e)
-                or a_shop(text, s, e) or a_quoted_thing(text, s, e) or a_car_model(text, s, e)
+                or a_shop(text, s, e) or a_quoted_thing(text, s, e) or (a_car_model(text, s, e) and not _after_kin(text, s))
                 or a_quoted_title(text, s, e)
                 or (conversation and (_historical_figure(doc, s, e) or _famous_at_an_event(doc, text, s, e)
                                       or _in_a_title(text, s, e) or _a_makers_product(doc, text, s, e)
@@ -1176,8 +1191,9 @@ class PersonRecognizer(EntityRecognizer):
                 return True
         if HIRAGANA_WORD.fullmatch(text[start:end]) and _KATAKANA_AFTER_KANA.match(text, end):
             return True
-        if _after_kin(text, start) and (text[start:end] in KANA_NAME_WORDS or text[start:end] in COMMON_KANA_NAMES):
-            return False  # 娘のこはる, not こ|はる read as a verb
+        if (_after_kin(text, start) and (text[start:end] in KANA_NAME_WORDS or text[start:end] in COMMON_KANA_NAMES)) or any(
+                m.start(1) == start for m in KIN_QUOTED.finditer(text, max(0, start - 6))):
+            return False  # 娘のこはる, 子どもは「こはる」: not こ|はる read as a verb
         # A verb and its ending (長崎いき|ます; in kana, in every word: あっ|た　でき|た, not みや|し|た さら).
         words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
         verbs = [any(a.tag_.startswith("動詞") and b.tag_.startswith("助動詞") for a, b in itertools.pairwise(
