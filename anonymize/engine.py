@@ -182,7 +182,7 @@ class Detector:
                       if not AFFILIATION.search(text[max(0, m.start() - 10):m.end() + 8])
                       and not CORPORATE_ACTOR.match(text, m.end())]
             protected += public
-        if self._products:  # コンビのスゴカル: the product too, unless staff of the maker are meant (…のタナカが対応)
+        if self._products:  # コンビのスゴカル: the product too, when what follows is a thing's (not …のタナカに)
             protected += [(m.start("maker"), m.end("product") if m.group("product") and _THING_AFTER.match(
                 text, m.end("product")) else m.end()) for m in self._products.finditer(text)]
         clusters: list[list[RecognizerResult]] = []
@@ -307,8 +307,9 @@ ENGLISH_WORDS = frozenset(
     "year pilates yoga member members everyone guest guests sir madam".split())
 # An English self-introduction right before a name: there a name may start with an English word (I'm Will Harper).
 _SELF_INTRO_EN = re.compile(r"\b(?:" + ENGLISH_SELF_INTRO + r") $")
+# What follows a maker's product and not a person (コンビのスゴカル、, not トヨタのタナカに).
+_THING_AFTER = re.compile(r"[のをはも、。？！?!]|って|用|$")
 # Words of a product, plan or service name (Prime Video, ChatGPT Plus, PAS With): never in a person's.
-_THING_AFTER = re.compile(r"[のをはも、。？！?!]|って|用|$")  # コンビのスゴカル、 (not トヨタのタナカに)
 _PRODUCT_WORDS = frozenset("plus pro premium prime online video music cloud creative plan plans duo store app apps bank "
                            "with and the of for pay card account subscription edition suite studio cafe".split())
 _NAME_TYPES = frozenset({"PERSON", "ORGANIZATION"})

@@ -49,6 +49,7 @@ _CHINESE_QUESTION = re.compile(r"[吗呢吧][？?]?$|我|你")  # 今天可以�
 _SIMPLIFIED = re.compile(r"[们这吗呢请谢认邮发说话还没么样给对问题时间东车长门见边预约订单码颜货运费买卖钱块儿课书馆线网络"
                          r"设备场乐欢态两够]")
 _KANA = re.compile(r"[ぁ-ゖァ-ヺ]")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")  # the Japanese model reads no Hangul; this module does
 # In a Chinese line, a name opening it before a comma (王丽娜，两个人…) or before 同学/老师.
 _CHINESE_LINE_NAME = re.compile(r"^([" + _SURNAMES + "]" + _HAN + r"{1,2})(?=[，,])"
                                 r"|(?<!" + _HAN + ")([" + _SURNAMES + "]" + _HAN + r"{1,2}?)(?=同学|老师)")
@@ -88,8 +89,8 @@ class ForeignScriptNameRecognizer(EntityRecognizer):
                 ) -> list[RecognizerResult]:
         spans = [m.span(g) for m in _HANGUL_NAME.finditer(text) for g in range(1, _HANGUL_NAME.groups + 1)
                  if m.group(g) and m.group(g) not in _KOREAN_TITLES]
-        spans += [m.span(1) for m in _HANGUL_READING.finditer(text) if any(e == m.start() or text[e:m.start()].strip(
-            " \u3000様さん님씨") == "" for _, e in spans)]
+        spans += [m.span(1) for m in _HANGUL_READING.finditer(text)
+                  if any(text[e:m.start()].strip(" \u3000様さん님씨") == "" for _, e in spans)]
         patterns = [_CHINESE_NAME, _SIMPLIFIED_BEFORE_HONORIFIC]
         if _CHINESE_TEXT.search(text):
             patterns.append(_CHINESE_TEACHER)

@@ -29,6 +29,7 @@ from anonymize.recognizers.base import (
     in_chat_register,
     tokens_in,
 )
+from anonymize.recognizers.foreign_names import HANGUL
 from anonymize.recognizers.named_things import a_public_figure
 from anonymize.recognizers.person import is_pet
 
@@ -389,7 +390,6 @@ def _a_place_or_fan(text: str, start: int, end: int) -> bool:
 
 
 _HOME_NAME_END = re.compile(r"の(?:里|家|杜|森|郷|園|丘|苑)$")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 # A school or a workplace named in brackets after its kind (塾（翠嶺アカデミー）, 職場（みなと総研）).
 _KIND_IN_BRACKETS = re.compile(r"(?:(?<=塾[（(])|(?<=職場[（(])|(?<=勤務先[（(])|(?<=勤め先[（(])|(?<=会社[（(])"
                                r"|(?<=学校[（(]))[^0-9（()）、。\s]{2,14}(?=[）)])")
@@ -501,7 +501,7 @@ class OrganizationRecognizer(RegexRecognizer):
                    or _LEGAL_FORM_RE.search(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
         results = [r for r in results if not _a_place_or_fan(text, r.start, r.end) or _WORKPLACE_AFTER.match(text, r.end)]
         results = [r for r in results if not _generic_body(text[r.start:r.end])
-                   and not _SCHOOL_CLUB.fullmatch(text, r.start, r.end) and not _HANGUL.search(text, r.start, r.end)
+                   and not _SCHOOL_CLUB.fullmatch(text, r.start, r.end) and not HANGUL.search(text, r.start, r.end)
                    and not (r.start == 1 and text[0] == "【" and _OWN_LABEL_END.match(text, r.end))]
         if self.keep_public_figures:  # 隈研吾さんの建物: NER took the architect and his honorific for a company
             results = [r for r in results if not _a_public_figure_addressed(text, r.start, r.end)]

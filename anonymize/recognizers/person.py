@@ -39,7 +39,7 @@ from anonymize.lexicon import (
 from anonymize.names_ner import MORE_NAMES_KEY, NAMES_KEY
 from anonymize.recognizers.address import PREFECTURES
 from anonymize.recognizers.base import NOT_ONE_NAME, ascii_bounded, extend_foreign_name, in_chat_register, tokens_in
-from anonymize.recognizers.foreign_names import chinese_line
+from anonymize.recognizers.foreign_names import HANGUL, chinese_line
 from anonymize.recognizers.named_things import (
     a_car_model,
     a_public_figure,
@@ -638,7 +638,6 @@ def _a_long_katakana_word(word: str) -> bool:
 
 
 _CHAN_AFTER = re.compile(r"ちゃん|くん|チャン|クン")
-_HANGUL = re.compile(r"[\uac00-\ud7a3]")  # the Japanese model reads no Hangul; foreign_names.py does
 _KANA = re.compile(r"[ぁ-ゖァ-ヴー]+")
 
 
@@ -1099,7 +1098,7 @@ class PersonRecognizer(EntityRecognizer):
         """The last word on a candidate: a word, a thing, a place, a work or a pet's kind, not a person;
         `conversation` is `in_chat_register(text)`, taken once per text."""
         folded = unicodedata.normalize("NFKC", text[s:e])  # ｽﾀｯﾌ as スタッフ
-        return (folded in NEVER_NAMES or _HANGUL.search(folded) is not None
+        return (folded in NEVER_NAMES or HANGUL.search(folded) is not None
                 or (_ALL_KANJI.search(folded) is not None and chinese_line(text))  # foreign_names.py reads those
                 or (folded != text[s:e] and folded in NOT_NAMES) or text[s:e] in CHAT_REPLIES
                 or _english_fragment(text[s:e]) or _LATIN_PLACE_BEFORE.search(text, max(0, s - 24), s) is not None
