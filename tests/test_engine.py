@@ -1335,7 +1335,7 @@ def test_words_opening_a_message_game_draws_instruments_and_quoted_roses_are_kep
     "【横浜スタジオ】神奈川県横浜市西区みなとみらい2-2-1", "ノアとセレナ、どっちが広い？",
     "パナソニックのギュット・クルームの鍵", "We're flying in from Melbourne next week.",
     "Yes, we cover the Minato, Shibuya and Meguro areas.", "実は予約をキャンセルしたいのですが。",
-    "海が荒れていても乗りますか？",
+    "海が荒れていても乗りますか？", "光が入って使いにくいです",
     "娘は「いやだ」と言って泣きます。", "差出人は不明です。", "欧文（英字）で記入してください。", "현재 배송중입니다.",
     "老人ホーム 入居の費用について", "塾（個別指導）に通っています。", "セレナかノアあたりで",
     "手机屏幕碎了，今天可以修好吗？",
@@ -1351,6 +1351,7 @@ def test_chinese_lines_rail_lines_farm_animals_gorges_works_roles_textiles_label
     ("息子のはるとがアレルギーです", ["はると"]), ("表札は「森 光」でお願いします", ["森 光"]),
     ("Hi, we're Emma and Liam Walker from Ohio.", ["Emma"]), ("娘の紬が水泳を始めました", ["紬"]),
     ("受け取りは友達、みなみにお願いします", ["みなみ"]),
+    ("蓮が乗ってる自転車のブレーキが壊れました", ["蓮"]),
     ("Party of three: me (Olivia), Jack, and my brother Leo.", ["Jack"]),
     # what the session-27 review found leaking
     ("予約者は佐藤紬です。", ["紬"]), ("佐藤取締役が対応します。", ["佐藤"]),

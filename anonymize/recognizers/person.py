@@ -341,10 +341,13 @@ NAME_WITH_READING = re.compile(r"(?:^|(?<=[\s、。！？!?「])|(?<=担当の)|
                                r"([\u4e00-\u9fff々]{1,4})[（(][ぁ-ゖ]{2,8}[）)](?=です|と申|で登録|で予約|でお願い)")
 _INTRO_AFTER = re.compile(r"です|と申|(?:っ|と)いいます|と言います")
 # A given name opening a sentence, doing what people do (大地が運転して, ケンタが予約してくれた).
-SUBJECT_DOING = re.compile(r"(?:^|(?<=[\n。！!？?]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}|[\u4e00-\u9fff々]{2})が"
+SUBJECT_DOING = re.compile(r"(?:^|(?<=[\n。！!？?]))([ぁ-ゖ]{2,4}|[ァ-ヴー]{2,6}|[\u4e00-\u9fff々]{1,2})が"
                            r"(?=[^。\n]{0,8}?(?:運転|予約|参加|申し込|申込|希望|使[いうっ]|乗[りるっ]|通[いうっ]|習[いうっ]"
                            r"|休[みむん]|熱|風邪|ケガ|怪我))")
 _SKY_WORDS = frozenset("未来 青空 大空 天空".split())
+# One-kanji given names that are no everyday subject of a sentence (翼が乗ってる; not 海が, 光が, 実は).
+_NAME_ONLY_KANJI = frozenset("翼 蓮 凛 柊 栞 葵 颯 湊 紬 翔 蒼 碧 澪 雫 梓 茜 萌 楓 椿 杏 彩 遥 渚 亮 圭 "
+                             "匠 凪 朔 咲 奏 慧 聡 稔 悟 徹 隆 剛 浩 薫".split())
 # A list of Latin names after a label (乗船名簿：Nguyen Thi Lan, Tran Van Minh).
 LATIN_LIST_LABEL = re.compile(r"(?:名簿|参加者|同行者|メンバー|乗客|乗船者|宿泊者|出席者|利用者)[^:：\n]{0,4}[:：]"
                               r"[ \u3000]*")
@@ -1003,7 +1006,8 @@ class PersonRecognizer(EntityRecognizer):
             add(m.start(1), m.end(1), 0.8)
         for m in SUBJECT_DOING.finditer(text):  # a name, not a word (曲目, 海, 未来, ひかり)
             name = m.group(1)
-            if (name in KANJI_NAME_WORDS and name not in _SKY_WORDS) or as_hiragana(name) in COMMON_KANA_NAMES or (
+            if (name in KANJI_NAME_WORDS and name not in _SKY_WORDS) or name in _NAME_ONLY_KANJI or (
+                    as_hiragana(name) in COMMON_KANA_NAMES) or (
                     not _ALL_KANJI.fullmatch(name) and name not in KANA_NAME_WORDS and as_hiragana(name) not in
                     KANA_NAME_WORDS and (has_person_name_word(name) or has_unknown_word(name))):
                 add(m.start(1), m.end(1), 0.7)
